@@ -1,0 +1,70 @@
+package io.jixiao.local.infra;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Loads a fixture through the platform's public REST API, as the department systems would: a folder with a
+ * {@code manifest.json} listing requests ({@code method}, gateway {@code path}, {@code as} — {@code user:NAME}
+ * or {@code client:ID} — and the {@code body} file), sent in order. Each request must succeed.
+ */
+public final class Fixtures {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Fixtures() {
+    }
+
+    /** The fixture folders kept in the repository, under {@code deploy/fixtures/}. */
+    public static Path folder(String name) {
+        return WorkDirs.root().resolve("deploy/fixtures").resolve(name);
+    }
+
+    public static void load(Path folder, String gatewayUrl, Tokens tokens, Consumer<String> say) {
+        try {
+            JsonNode manifest = JSON.readTree(folder.resolve("manifest.json").toFile());
+            Map<String, String> tokenCache = new HashMap<>();
+            for (JsonNode step : manifest.get("requests")) {
+                String method = step.get("method").asText();
+                String path = step.get("path").asText();
+                String principal = step.get("as").asText();
+                String token = tokenCache.computeIfAbsent(principal, tokens::forPrincipal);
+                HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gatewayUrl + path))
+                        .timeout(Duration.ofSeconds(30))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Accept", "application/json");
+                if (step.hasNonNull("body")) {
+                    byte[] body = Files.readAllBytes(folder.resolve(step.get("body").asText()));
+                    request.header("Content-Type", "application/json")
+                            .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+                } else {
+                    request.method(method, HttpRequest.BodyPublishers.noBody());
+                }
+                HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() / 100 != 2) {
+                    throw new IllegalStateException(method + " " + path + " as " + principal + " answered "
+                            + response.statusCode() + ": " + response.body());
+                }
+                say.accept("  " + method + " " + path + " → " + response.statusCode());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("fixture " + folder + " could not be loaded", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}

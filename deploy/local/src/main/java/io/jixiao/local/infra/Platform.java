@@ -1,0 +1,240 @@
+package io.jixiao.local.infra;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+/**
+ * The whole platform on one machine without Docker: PostgreSQL, Kafka and Keycloak, then the five services as
+ * processes from their packaged jars ({@code <module>/target/quarkus-app/quarkus-run.jar}), each with its log in
+ * one folder. Started in dependency order with health checks; stopped in reverse order.
+ */
+public final class Platform implements AutoCloseable {
+
+    /**
+     * Where and how the platform runs.
+     *
+     * @param dataDir    PostgreSQL, Kafka and Keycloak data
+     * @param logDir     one log file per component
+     * @param persistent keep data between runs (the local run) or throw it away (tests)
+     */
+    public record Config(Path dataDir, Path logDir, boolean persistent, int postgresPort, int kafkaPort,
+            int kafkaControllerPort, int keycloakPort, Map<Service, Integer> servicePorts, String serviceJavaOpts) {
+
+        /** The README's run: fixed ports (gateway 8080, Keycloak 8180), data kept in {@code .work/data}. */
+        public static Config local() {
+            Path work = WorkDirs.work();
+            Map<Service, Integer> ports = new EnumMap<>(Service.class);
+            for (Service s : Service.values()) {
+                ports.put(s, s.defaultPort());
+            }
+            return new Config(work.resolve("data"), work.resolve("logs"), true, 15432, 19092, 19093, 8180, ports,
+                    System.getenv().getOrDefault("JIXIAO_SERVICE_JAVA_OPTS",
+                            "-Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"));
+        }
+
+        /** Free ports and a throw-away data directory, for tests running beside anything else. */
+        public static Config ephemeral(Path dir) {
+            Map<Service, Integer> ports = new EnumMap<>(Service.class);
+            for (Service s : Service.values()) {
+                ports.put(s, Ports.free());
+            }
+            return new Config(dir.resolve("data"), dir.resolve("logs"), false, Ports.free(), Ports.free(),
+                    Ports.free(), Ports.free(), ports, "-Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1");
+        }
+    }
+
+    private final Config config;
+    private final Consumer<String> say;
+    private Postgres postgres;
+    private KafkaBroker kafka;
+    private KeycloakServer keycloak;
+    private final Map<Service, ManagedProcess> services = Collections.synchronizedMap(new EnumMap<>(Service.class));
+
+    private Platform(Config config, Consumer<String> say) {
+        this.config = config;
+        this.say = say;
+    }
+
+    /** Starts everything and returns once every service reports ready. */
+    public static Platform start(Config config, Consumer<String> say) {
+        Platform platform = new Platform(config, say);
+        try {
+            platform.startInfrastructure();
+            platform.startServices();
+            return platform;
+        } catch (RuntimeException e) {
+            platform.close();
+            throw e;
+        }
+    }
+
+    private void startInfrastructure() {
+        Path root = WorkDirs.root();
+        for (Service s : Service.values()) {
+            Path jar = jar(root, s);
+            if (!Files.isRegularFile(jar)) {
+                throw new IllegalStateException(jar + " is missing: build first (./mvnw install -DskipTests)");
+            }
+        }
+        try {
+            Files.createDirectories(config.logDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        say.accept("starting Keycloak on port " + config.keycloakPort() + " (first start builds it: 1-3 minutes)");
+        CompletableFuture<KeycloakServer> keycloakStart = CompletableFuture.supplyAsync(() -> KeycloakServer.start(
+                config.dataDir().resolve("keycloak"), config.keycloakPort(),
+                root.resolve("deploy/keycloak/jixiao-realm.json"), config.logDir().resolve("keycloak.log"),
+                Duration.ofMinutes(5)));
+        try {
+            say.accept("starting PostgreSQL on port " + config.postgresPort());
+            postgres = Postgres.start(config.dataDir().resolve("postgres"), config.postgresPort(), config.persistent());
+            for (Service s : Service.values()) {
+                if (s.database() != null) {
+                    postgres.ensureDatabase(s.database());
+                }
+            }
+            say.accept("starting Kafka on port " + config.kafkaPort());
+            kafka = KafkaBroker.start(config.dataDir().resolve("kafka"), config.kafkaPort(),
+                    config.kafkaControllerPort(), config.logDir().resolve("kafka.log"));
+        } finally {
+            keycloak = keycloakStart.join();
+        }
+        say.accept("Keycloak ready at " + keycloak.url());
+    }
+
+    private void startServices() {
+        Path root = WorkDirs.root();
+        List<CompletableFuture<Void>> starts = new ArrayList<>();
+        for (Service s : Service.values()) {
+            ManagedProcess process = serviceProcess(root, s);
+            services.put(s, process);
+            starts.add(CompletableFuture.runAsync(() -> {
+                process.start();
+                process.awaitReady(() -> ManagedProcess.answers200(url(s) + "/q/health/ready"), Duration.ofMinutes(3));
+                say.accept(s.module() + " ready at " + url(s));
+            }));
+        }
+        CompletableFuture.allOf(starts.toArray(CompletableFuture[]::new)).join();
+    }
+
+    private ManagedProcess serviceProcess(Path root, Service s) {
+        List<String> command = new ArrayList<>();
+        command.add(ManagedProcess.javaExecutable());
+        for (String opt : config.serviceJavaOpts().trim().split("\\s+")) {
+            if (!opt.isEmpty()) {
+                command.add(opt);
+            }
+        }
+        command.add("-jar");
+        command.add(jar(root, s).toString());
+        return new ManagedProcess(s.module(), command, environment(s), root.resolve(s.module()),
+                config.logDir().resolve(s.module() + ".log"));
+    }
+
+    /** The environment a service is configured with: the same variables compose and Kubernetes set. */
+    public Map<String, String> environment(Service s) {
+        Map<String, String> env = new HashMap<>();
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(port(s)));
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        env.put("KEYCLOAK_URL", keycloak.url());
+        if (s.database() != null) {
+            env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(s.database()));
+            env.put("DB_USER", Postgres.USER);
+            env.put("DB_PASSWORD", Postgres.PASSWORD);
+        }
+        if (s == Service.GATEWAY) {
+            env.put("JIXIAO_GATEWAY_BUDGET_URL", url(Service.BUDGET));
+            env.put("JIXIAO_GATEWAY_PERSONNEL_URL", url(Service.PERSONNEL));
+            env.put("JIXIAO_GATEWAY_ASSESSMENT_URL", url(Service.ASSESSMENT));
+            env.put("JIXIAO_GATEWAY_REPORT_URL", url(Service.REPORT));
+        }
+        return env;
+    }
+
+    private static Path jar(Path root, Service s) {
+        return root.resolve(s.module()).resolve("target/quarkus-app/quarkus-run.jar");
+    }
+
+    public int port(Service s) {
+        return config.servicePorts().get(s);
+    }
+
+    public String url(Service s) {
+        return "http://localhost:" + port(s);
+    }
+
+    public String gatewayUrl() {
+        return url(Service.GATEWAY);
+    }
+
+    public KeycloakServer keycloak() {
+        return keycloak;
+    }
+
+    public KafkaBroker kafka() {
+        return kafka;
+    }
+
+    public Postgres postgres() {
+        return postgres;
+    }
+
+    /** The process of a service, e.g. to kill it in a fault test. */
+    public ManagedProcess service(Service s) {
+        return services.get(s);
+    }
+
+    /** Starts a stopped or killed service again and waits until it is ready. */
+    public void restart(Service s) {
+        ManagedProcess process = services.get(s);
+        process.start();
+        process.awaitReady(() -> ManagedProcess.answers200(url(s) + "/q/health/ready"), Duration.ofMinutes(3));
+    }
+
+    public Config config() {
+        return config;
+    }
+
+    @Override
+    public void close() {
+        List<Service> order = new ArrayList<>(List.of(Service.values()));
+        Collections.reverse(order);
+        order.remove(Service.GATEWAY);
+        order.add(0, Service.GATEWAY);
+        for (Service s : order) {
+            ManagedProcess p = services.get(s);
+            if (p != null) {
+                quietly(() -> p.stop(Duration.ofSeconds(20)));
+            }
+        }
+        if (kafka != null) {
+            quietly(kafka::close);
+        }
+        if (keycloak != null) {
+            quietly(keycloak::close);
+        }
+        if (postgres != null) {
+            quietly(postgres::close);
+        }
+    }
+
+    private static void quietly(Runnable r) {
+        try {
+            r.run();
+        } catch (RuntimeException e) {
+            System.err.println("while stopping: " + e);
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package io.jixiao.local.infra;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Gets access tokens from the real Keycloak: the password grant on the public {@code jixiao-cli} client for
+ * people (demo logins: password = user name), client credentials for department systems.
+ */
+public final class Tokens {
+
+    /** The demo realm's client secrets: demo only, never used outside the demo realm. */
+    private static final Map<String, String> DEMO_CLIENT_SECRETS = Map.of(
+            "xz-wxb-finance-system", "xz-wxb-finance-system-secret",
+            "xz-tjj-finance-system", "xz-tjj-finance-system-secret",
+            "nounit-system", "nounit-system-secret");
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String tokenEndpoint;
+
+    public Tokens(String tokenEndpoint) {
+        this.tokenEndpoint = tokenEndpoint;
+    }
+
+    public static Tokens of(KeycloakServer keycloak) {
+        return new Tokens(keycloak.tokenEndpoint());
+    }
+
+    /** A demo user's access token (password = user name). */
+    public String user(String username) {
+        return user(username, username);
+    }
+
+    public String user(String username, String password) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", "password");
+        form.put("client_id", "jixiao-cli");
+        form.put("username", username);
+        form.put("password", password);
+        return request(form, "user " + username);
+    }
+
+    /** A department system's access token (client credentials with the demo realm's secret). */
+    public String client(String clientId) {
+        String secret = DEMO_CLIENT_SECRETS.get(clientId);
+        if (secret == null) {
+            throw new IllegalArgumentException("no demo secret for client " + clientId);
+        }
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", "client_credentials");
+        form.put("client_id", clientId);
+        form.put("client_secret", secret);
+        return request(form, "client " + clientId);
+    }
+
+    /** {@code user:NAME} or {@code client:ID}, as fixture manifests name who sends a request. */
+    public String forPrincipal(String principal) {
+        if (principal.startsWith("client:")) {
+            return client(principal.substring("client:".length()));
+        }
+        return user(principal.startsWith("user:") ? principal.substring("user:".length()) : principal);
+    }
+
+    private String request(Map<String, String> form, String who) {
+        String body = form.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(tokenEndpoint))
+                    .timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("no token for " + who + ": HTTP " + response.statusCode() + " "
+                        + response.body());
+            }
+            JsonNode json = JSON.readTree(response.body());
+            return json.get("access_token").asText();
+        } catch (IOException e) {
+            throw new IllegalStateException("no token for " + who + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}

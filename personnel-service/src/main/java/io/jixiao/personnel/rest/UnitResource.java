@@ -1,0 +1,74 @@
+package io.jixiao.personnel.rest;
+
+import io.jixiao.commons.problem.ProblemException;
+import io.jixiao.commons.security.Roles;
+import io.jixiao.commons.security.UnitAccess;
+import io.jixiao.personnel.repository.UnitProfile;
+import io.jixiao.personnel.service.UnitRegister;
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The units register (单位名录). */
+@Path("/units")
+@Tag(name = "units", description = "The units register")
+@Produces(MediaType.APPLICATION_JSON)
+@Authenticated
+public class UnitResource {
+
+    /** A unit code: upper-case letters, digits and dashes, 2–32 characters (e.g. {@code XZ-WXB}). */
+    public static final String UNIT_CODE = "^[A-Z0-9][A-Z0-9-]{1,31}$";
+
+    private final UnitRegister register;
+    private final UnitAccess access;
+
+    public UnitResource(UnitRegister register, UnitAccess access) {
+        this.register = register;
+        this.access = access;
+    }
+
+    @PUT
+    @Path("/{unitCode}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Register a unit or change its profile (idempotent; returns the version)")
+    public Response put(@PathParam("unitCode") @Pattern(regexp = UNIT_CODE) String unitCode,
+            @Valid @NotNull UnitProfileRequest request) {
+        var profile = new UnitRegister.Profile(request.name(), request.region(), request.level(), request.parentCode(),
+                request.active() == null || request.active(), request.aliases() == null ? List.of() : request.aliases());
+        var outcome = register.put(unitCode, profile, access.actor(), access.sourceSystem());
+        UnitProfile unit = outcome.unit();
+        return Response.ok(UnitResponse.of(unit, register.readAliases(unit.aliases)))
+                .header("ETag", "\"" + unit.version + "\"")
+                .build();
+    }
+
+    @GET
+    @Path("/{unitCode}")
+    @Operation(summary = "A unit's profile")
+    public UnitResponse get(@PathParam("unitCode") @Pattern(regexp = UNIT_CODE) String unitCode) {
+        access.requireRead(unitCode);
+        UnitProfile unit = register.find(unitCode).orElseThrow(() -> ProblemException.unknownUnit(unitCode));
+        return UnitResponse.of(unit, register.readAliases(unit.aliases));
+    }
+
+    @GET
+    @RolesAllowed({Roles.FINANCE, Roles.ADMIN})
+    @Operation(summary = "Every registered unit")
+    public List<UnitResponse> list() {
+        return register.all().stream().map(u -> UnitResponse.of(u, register.readAliases(u.aliases))).toList();
+    }
+}

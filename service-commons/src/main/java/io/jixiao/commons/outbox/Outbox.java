@@ -1,0 +1,40 @@
+package io.jixiao.commons.outbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jixiao.events.EventEnvelope;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+/**
+ * Writes events into the outbox table inside the caller's transaction (DESIGN §4): the change and
+ * its event commit together or not at all. {@link OutboxRelay} publishes them afterwards.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    private final ObjectMapper mapper;
+
+    public Outbox(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public OutboxEvent add(String topic, EventEnvelope<?> event) {
+        OutboxEvent row = new OutboxEvent();
+        row.eventId = event.eventId();
+        row.topic = topic;
+        row.eventKey = event.key();
+        row.eventType = event.type();
+        try {
+            row.payload = mapper.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("event " + event.eventId() + " cannot be serialized", e);
+        }
+        row.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        row.persist();
+        return row;
+    }
+}

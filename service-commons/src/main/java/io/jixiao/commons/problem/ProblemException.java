@@ -1,0 +1,46 @@
+package io.jixiao.commons.problem;
+
+import java.util.List;
+
+/** Thrown by services to answer with a problem details body. */
+public class ProblemException extends RuntimeException {
+
+    private final int status;
+    private final String type;
+    private final String title;
+    private final List<Problem.FieldError> errors;
+
+    public ProblemException(int status, String type, String title, String detail, List<Problem.FieldError> errors) {
+        super(detail);
+        this.status = status;
+        this.type = type;
+        this.title = title;
+        this.errors = List.copyOf(errors);
+    }
+
+    public static ProblemException badField(String field, String message) {
+        return new ProblemException(400, "urn:jixiao:problem:invalid-input", "Invalid input", field + ": " + message,
+                List.of(new Problem.FieldError(field, message)));
+    }
+
+    public static ProblemException notFound(String detail) {
+        return new ProblemException(404, "urn:jixiao:problem:not-found", "Not found", detail, List.of());
+    }
+
+    public static ProblemException unknownUnit(String unitCode) {
+        return new ProblemException(404, "urn:jixiao:problem:unknown-unit", "Unknown unit",
+                "no unit " + unitCode + " is registered", List.of(new Problem.FieldError("unitCode", "unknown unit")));
+    }
+
+    public static ProblemException conflict(String detail) {
+        return new ProblemException(409, "urn:jixiao:problem:conflict", "Conflict", detail, List.of());
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public Problem toProblem(String instance) {
+        return new Problem(type, title, status, getMessage(), instance, errors);
+    }
+}

@@ -1,0 +1,189 @@
+package io.jixiao.commons.problem;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Maps every failure to an RFC 9457 problem details response naming the bad fields. Bad input is a 4xx;
+ * a 5xx means a bug, and says nothing of the internals.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        return respond(e.toProblem(path(uri)));
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolations(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        for (ConstraintViolation<?> v : e.getConstraintViolations()) {
+            errors.add(new Problem.FieldError(fieldOf(v.getPropertyPath()), v.getMessage()));
+        }
+        errors.sort(Comparator.comparing(Problem.FieldError::field));
+        return respond(new Problem("urn:jixiao:problem:invalid-input", "Invalid input", 400,
+                errors.size() + " field(s) are invalid", path(uri), errors));
+    }
+
+    @ServerExceptionMapper
+    public Response unrecognizedField(UnrecognizedPropertyException e, UriInfo uri) {
+        String field = jsonPath(e);
+        return respond(new Problem("urn:jixiao:problem:invalid-input", "Invalid input", 400,
+                "unknown field " + field, path(uri), List.of(new Problem.FieldError(field, "unknown field"))));
+    }
+
+    /** Wrong types ({@code "name": [1]}) and unparseable values; more specific than Quarkus's built-in mapper. */
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+        return badJsonValue(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response badJsonValue(JsonMappingException e, UriInfo uri) {
+        String field = jsonPath(e);
+        String message = e.getOriginalMessage() == null ? "invalid value" : e.getOriginalMessage();
+        int cut = message.indexOf('\n');
+        if (cut > 0) {
+            message = message.substring(0, cut);
+        }
+        return respond(new Problem("urn:jixiao:problem:invalid-input", "Invalid input", 400,
+                field.isEmpty() ? message : field + ": " + message, path(uri),
+                List.of(new Problem.FieldError(field.isEmpty() ? "body" : field, message))));
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonParseException e, UriInfo uri) {
+        String where = e.getLocation() == null ? ""
+                : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+        return respond(new Problem("urn:jixiao:problem:malformed-json", "Malformed JSON", 400,
+                "the body is not valid JSON" + where, path(uri),
+                List.of(new Problem.FieldError("body", "not valid JSON" + where))));
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e, UriInfo uri) {
+        return Response.status(401).type(Problem.MEDIA_TYPE).header("WWW-Authenticate", "Bearer")
+                .entity(new Problem("urn:jixiao:problem:unauthorized", "Unauthorized", 401,
+                        "a valid bearer token is required", path(uri), null))
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(new Problem("urn:jixiao:problem:forbidden", "Forbidden", 403,
+                e.getMessage() == null ? "not allowed" : e.getMessage(), path(uri), null));
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
+        // the JSON body reader reports unparseable bodies as a 400 carrying Jackson's exception
+        if (e.getCause() instanceof JsonParseException parse) {
+            return malformedJson(parse, uri);
+        }
+        if (e.getCause() instanceof JsonMappingException mapping) {
+            return badJsonValue(mapping, uri);
+        }
+        int status = e.getResponse().getStatus();
+        Response.StatusType info = Response.Status.fromStatusCode(status);
+        String title = info == null ? "HTTP " + status : info.getReasonPhrase();
+        return respond(new Problem("urn:jixiao:problem:http-" + status, title, status, e.getMessage(), path(uri),
+                null));
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception e, UriInfo uri) {
+        LOG.errorf(e, "unexpected failure on %s", path(uri));
+        return respond(new Problem("urn:jixiao:problem:internal", "Internal error", 500,
+                "the request could not be completed; it was logged", path(uri), null));
+    }
+
+    static Response respond(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    /** {@code put.arg2.revenue.items[0].amount} → {@code revenue.items[0].amount}. */
+    static String fieldOf(Path path) {
+        StringBuilder out = new StringBuilder();
+        Iterator<Path.Node> nodes = path.iterator();
+        while (nodes.hasNext()) {
+            Path.Node node = nodes.next();
+            switch (node.getKind()) {
+                case METHOD, CONSTRUCTOR, RETURN_VALUE, CROSS_PARAMETER -> {
+                    continue;
+                }
+                case PARAMETER -> {
+                    // a request body parameter names nothing the client sent; a path or query parameter does
+                    continue;
+                }
+                default -> {
+                }
+            }
+            if (node.getName() == null || node.getName().isEmpty()) {
+                if (node.getIndex() != null) {
+                    out.append('[').append(node.getIndex()).append(']');
+                } else if (node.getKey() != null) {
+                    out.append('[').append(node.getKey()).append(']');
+                }
+                continue;
+            }
+            if (node.isInIterable() && out.length() > 0 && out.charAt(out.length() - 1) != ']') {
+                if (node.getIndex() != null) {
+                    out.append('[').append(node.getIndex()).append(']');
+                } else if (node.getKey() != null) {
+                    out.append('[').append(node.getKey()).append(']');
+                }
+            }
+            if (out.length() > 0) {
+                out.append('.');
+            }
+            out.append(node.getName());
+        }
+        if (out.length() == 0) {
+            for (Path.Node node : path) {
+                if (node.getKind() == jakarta.validation.ElementKind.PARAMETER) {
+                    return node.getName();
+                }
+            }
+            return "body";
+        }
+        return out.toString();
+    }
+
+    /** The JSON path of a Jackson failure: {@code revenue.items[0].amount}. */
+    static String jsonPath(JsonMappingException e) {
+        StringBuilder out = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (out.length() > 0) {
+                    out.append('.');
+                }
+                out.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                out.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return out.toString();
+    }
+
+    private static String path(UriInfo uri) {
+        return uri == null ? null : uri.getPath();
+    }
+}
