@@ -7,15 +7,18 @@ import java.util.Map;
 /**
  * Points a service under {@code @QuarkusTest} at real PostgreSQL (its own database), Kafka and Keycloak.
  * Use with {@code @WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.GLOBAL,
- * initArgs = @ResourceArg(name = "database", value = "budget"))}; omit the database for the gateway.
+ * initArgs = @ResourceArg(name = "database", value = "budget"))}; the gateway omits the database and passes
+ * {@code kafka=false}.
  */
 public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
 
     private String database;
+    private boolean kafka;
 
     @Override
     public void init(Map<String, String> initArgs) {
         database = initArgs.get("database");
+        kafka = !"false".equals(initArgs.get("kafka"));
     }
 
     @Override
@@ -27,7 +30,9 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
             config.put("quarkus.datasource.username", io.jixiao.local.infra.Postgres.USER);
             config.put("quarkus.datasource.password", io.jixiao.local.infra.Postgres.PASSWORD);
         }
-        config.put("kafka.bootstrap.servers", TestInfrastructure.kafka().bootstrapServers());
+        if (kafka) {
+            config.put("kafka.bootstrap.servers", TestInfrastructure.kafka().bootstrapServers());
+        }
         config.put("quarkus.oidc.auth-server-url", TestInfrastructure.keycloak().issuer());
         return config;
     }

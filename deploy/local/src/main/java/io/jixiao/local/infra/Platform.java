@@ -145,20 +145,36 @@ public final class Platform implements AutoCloseable {
 
     /** The environment a service is configured with: the same variables compose and Kubernetes set. */
     public Map<String, String> environment(Service s) {
+        Map<Service, String> urls = new EnumMap<>(Service.class);
+        for (Service other : Service.values()) {
+            urls.put(other, url(other));
+        }
+        return environment(s, port(s), kafka.bootstrapServers(), keycloak.url(),
+                s.database() == null ? null : postgres.jdbcUrl(s.database()), urls);
+    }
+
+    /**
+     * The configuration contract of a service: every environment variable it reads, with values for one
+     * deployment. The local run, docker-compose.yml and the Kubernetes manifests set exactly these.
+     */
+    public static Map<String, String> environment(Service s, int httpPort, String kafkaBootstrap, String keycloakUrl,
+            String jdbcUrl, Map<Service, String> serviceUrls) {
         Map<String, String> env = new HashMap<>();
-        env.put("QUARKUS_HTTP_PORT", String.valueOf(port(s)));
-        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-        env.put("KEYCLOAK_URL", keycloak.url());
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(httpPort));
+        env.put("KEYCLOAK_URL", keycloakUrl);
+        if (s != Service.GATEWAY) {
+            env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap);
+        }
         if (s.database() != null) {
-            env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(s.database()));
+            env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl);
             env.put("DB_USER", Postgres.USER);
             env.put("DB_PASSWORD", Postgres.PASSWORD);
         }
         if (s == Service.GATEWAY) {
-            env.put("JIXIAO_GATEWAY_BUDGET_URL", url(Service.BUDGET));
-            env.put("JIXIAO_GATEWAY_PERSONNEL_URL", url(Service.PERSONNEL));
-            env.put("JIXIAO_GATEWAY_ASSESSMENT_URL", url(Service.ASSESSMENT));
-            env.put("JIXIAO_GATEWAY_REPORT_URL", url(Service.REPORT));
+            env.put("JIXIAO_GATEWAY_BUDGET_URL", serviceUrls.get(Service.BUDGET));
+            env.put("JIXIAO_GATEWAY_PERSONNEL_URL", serviceUrls.get(Service.PERSONNEL));
+            env.put("JIXIAO_GATEWAY_ASSESSMENT_URL", serviceUrls.get(Service.ASSESSMENT));
+            env.put("JIXIAO_GATEWAY_REPORT_URL", serviceUrls.get(Service.REPORT));
         }
         return env;
     }

@@ -1,0 +1,81 @@
+package io.jixiao.acceptance;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+
+import io.jixiao.local.infra.Fixtures;
+import io.jixiao.local.infra.Platform;
+import io.jixiao.local.infra.Tokens;
+import io.restassured.http.ContentType;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The platform as one system: five processes from their packaged jars on real PostgreSQL, Kafka and Keycloak,
+ * reached only through the gateway with tokens from Keycloak.
+ */
+class PlatformIT {
+
+    private static Platform platform;
+    private static Tokens tokens;
+    private static String gateway;
+
+    @BeforeAll
+    static void start() {
+        platform = RunningPlatform.get();
+        tokens = RunningPlatform.tokens();
+        gateway = platform.gatewayUrl();
+    }
+
+    @Test
+    void aFinanceTokenFromKeycloakReachesEveryServiceThroughTheGateway() {
+        String finance = tokens.user("finance");
+        given().auth().oauth2(finance).get(gateway + "/api/personnel/units").then().statusCode(200);
+        for (String prefix : List.of("/api/budget", "/api/assessment", "/api/reports")) {
+            // the unit is unknown there, and the service itself says so: the request got through
+            given().auth().oauth2(finance).get(gateway + prefix + "/known-units/XZ-NONE").then().statusCode(404)
+                    .contentType("application/problem+json").body("type", equalTo("urn:jixiao:problem:unknown-unit"))
+                    .header("X-Request-Id", notNullValue());
+        }
+        given().get(gateway + "/q/health/ready").then().statusCode(200);
+    }
+
+    @Test
+    void aUnitRegisteredInPersonnelReachesEveryOtherServiceThroughKafka() {
+        String admin = tokens.user("admin");
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body("{\"name\":\"验收测试单位\",\"region\":\"西藏自治区\",\"level\":\"自治区本级\"}")
+                .put(gateway + "/api/personnel/units/XZ-ACC").then().statusCode(200).body("version", equalTo(1));
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body("{\"name\":\"验收测试单位（更名）\",\"region\":\"西藏自治区\",\"level\":\"自治区本级\"}")
+                .put(gateway + "/api/personnel/units/XZ-ACC").then().statusCode(200).body("version", equalTo(2));
+
+        String finance = tokens.user("finance");
+        for (String prefix : List.of("/api/budget", "/api/assessment", "/api/reports")) {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    given().auth().oauth2(finance).get(gateway + prefix + "/known-units/XZ-ACC")
+                            .then().statusCode(200).body("version", equalTo(2))
+                            .body("name", equalTo("验收测试单位（更名）")));
+        }
+    }
+
+    @Test
+    void theSeedFixtureLoadsAndItsUnitIsVisibleToItsReporterOnly() {
+        Fixtures.load(Fixtures.folder("xz-wxb-2024"), gateway, tokens, line -> { });
+        String reporter = tokens.user("reporter");
+        given().auth().oauth2(reporter).get(gateway + "/api/personnel/units/XZ-WXB").then().statusCode(200)
+                .body("aliases", hasItem("自治区党委网信办"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().auth().oauth2(reporter).get(gateway + "/api/budget/known-units/XZ-WXB").then().statusCode(200));
+
+        String otherUnit = tokens.user("reporter-tjj");
+        given().auth().oauth2(otherUnit).get(gateway + "/api/personnel/units/XZ-WXB").then().statusCode(403);
+        given().auth().oauth2(otherUnit).get(gateway + "/api/budget/known-units/XZ-WXB").then().statusCode(403);
+        given().get(gateway + "/api/personnel/units/XZ-WXB").then().statusCode(401);
+    }
+}
