@@ -1,18 +1,24 @@
 package io.jixiao.events;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 
 /**
- * A budget unit's profile (单位基本信息) as held by personnel-service; topic {@link Topics#UNITS},
- * keyed by unit code.
+ * A budget unit's profile (单位基本信息) as held by personnel-service; topic {@link Topics#UNITS}, keyed by unit code.
  *
- * @param unitCode   the unit's code, e.g. {@code XZ-WXB}
- * @param name       full name, e.g. 自治区党委网信办
- * @param region     administrative region code or name, e.g. 西藏自治区
- * @param level      administrative level (省级, 市级, 县级 …)
- * @param parentCode the supervising unit's code (主管部门), if any
- * @param active     false once the unit is retired; its history stays
- * @param aliases    other names the unit is known by (简称)
+ * @param unitCode               the unit's code, e.g. {@code XZ-WXB}
+ * @param name                   full name, e.g. 中共西藏自治区委员会网络安全和信息化委员会办公室
+ * @param region                 region, e.g. 西藏自治区
+ * @param level                  administrative level (自治区本级, 市级, 县级 …)
+ * @param parentCode             the supervising unit's code (主管部门), if any
+ * @param active                 false once the unit is retired; its history stays
+ * @param aliases                other names (简称), e.g. 自治区党委网信办
+ * @param functions              主要职能, as text
+ * @param internalBodies         内设机构: count (possibly not disclosed) and names
+ * @param affiliatedInstitutions 所属事业单位: count (possibly not disclosed) and names
  */
 public record UnitSnapshot(
         String unitCode,
@@ -21,7 +27,27 @@ public record UnitSnapshot(
         String level,
         String parentCode,
         boolean active,
-        List<String> aliases) {
+        List<String> aliases,
+        String functions,
+        Bodies internalBodies,
+        Bodies affiliatedInstitutions) {
 
     public static final String TYPE = "unit.snapshot";
+
+    /**
+     * A count of bodies with their names. A count can be withheld (the seed prints {@code *}): then
+     * {@code disclosed} is false and {@code count} null — distinguishable from a disclosed zero.
+     */
+    public record Bodies(@PositiveOrZero Integer count, boolean disclosed,
+            @Size(max = 200) List<@NotBlank @Size(max = 100) String> names) {
+
+        public static Bodies none() {
+            return new Bodies(null, false, List.of());
+        }
+    }
+
+    /** Validation helper: bodies are well-formed when a disclosed count is given and a withheld one is not. */
+    public static boolean consistent(@Valid Bodies b) {
+        return b == null || (b.disclosed() == (b.count() != null));
+    }
 }

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jixiao.events.EventEnvelope;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -16,9 +19,13 @@ import java.time.ZoneOffset;
 public class Outbox {
 
     private final ObjectMapper mapper;
+    private final TransactionSynchronizationRegistry transactions;
+    private final OutboxRelay relay;
 
-    public Outbox(ObjectMapper mapper) {
+    public Outbox(ObjectMapper mapper, TransactionSynchronizationRegistry transactions, OutboxRelay relay) {
         this.mapper = mapper;
+        this.transactions = transactions;
+        this.relay = relay;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -35,6 +42,19 @@ public class Outbox {
         }
         row.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
         row.persist();
+        // publish right after the commit rather than at the next poll
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    relay.wake();
+                }
+            }
+        });
         return row;
     }
 }

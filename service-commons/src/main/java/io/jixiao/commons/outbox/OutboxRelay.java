@@ -5,6 +5,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -13,7 +14,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -34,6 +38,12 @@ public class OutboxRelay {
     private final EntityManager em;
     private final int batchSize;
     private final Duration sendTimeout;
+    private final AtomicBoolean woken = new AtomicBoolean();
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "outbox-relay");
+        t.setDaemon(true);
+        return t;
+    });
 
     public OutboxRelay(@Channel("outbox") MutinyEmitter<String> emitter, EntityManager em, MeterRegistry registry,
             @ConfigProperty(name = "jixiao.outbox.batch-size", defaultValue = "200") int batchSize,
@@ -45,17 +55,38 @@ public class OutboxRelay {
         registry.gauge("jixiao.outbox.pending", this, OutboxRelay::pendingSafely);
     }
 
-    @Scheduled(every = "${jixiao.outbox.interval:0.2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    /** Asks for a relay pass soon, e.g. right after a transaction that wrote to the outbox committed. */
+    public void wake() {
+        if (!woken.getAndSet(true)) {
+            worker.execute(this::drainWhileWoken);
+        }
+    }
+
+    /** The fallback: catches what a wake-up missed and retries what the broker refused. */
+    @Scheduled(every = "${jixiao.outbox.interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void tick() {
-        try {
-            int sent;
-            do {
-                sent = relayBatch();
-            } while (sent == batchSize);
-        } catch (RuntimeException e) {
-            LOG.debugf(e, "outbox relay pass failed; rows stay pending");
+        wake();
+    }
+
+    private void drainWhileWoken() {
+        synchronized (worker) {
+            while (woken.getAndSet(false)) {
+                try {
+                    int sent;
+                    do {
+                        sent = relayBatch();
+                    } while (sent == batchSize);
+                } catch (RuntimeException e) {
+                    LOG.debugf(e, "outbox relay pass failed; rows stay pending");
+                }
+            }
         }
+    }
+
+    @PreDestroy
+    void stop() {
+        worker.shutdown();
     }
 
     /** Publishes one batch of pending rows; returns how many were published. */

@@ -1,0 +1,59 @@
+package io.jixiao.commons.documents;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** One version of a unit-year document, immutable: the audit trail (who, when, from where, old and new values). */
+@Entity
+@Table(name = "unit_year_document_history")
+public class DocumentVersion extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(nullable = false)
+    public String kind;
+
+    @Column(name = "unit_code", nullable = false)
+    public String unitCode;
+
+    @Column(name = "fiscal_year", nullable = false)
+    public int fiscalYear;
+
+    @Column(nullable = false)
+    public long version;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public String body;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public String findings;
+
+    /** The field-level changes against the previous version: [{path, old, new}]. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public String changes;
+
+    @Column(name = "changed_at", nullable = false)
+    public OffsetDateTime changedAt;
+
+    @Column(name = "changed_by", nullable = false)
+    public String changedBy;
+
+    @Column(nullable = false)
+    public String source;
+
+    @Column(name = "request_id")
+    public String requestId;
+}

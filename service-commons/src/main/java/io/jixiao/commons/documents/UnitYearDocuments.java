@@ -1,0 +1,226 @@
+package io.jixiao.commons.documents;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jixiao.commons.json.JsonDiff;
+import io.jixiao.commons.outbox.Outbox;
+import io.jixiao.commons.problem.ProblemException;
+import io.jixiao.events.EventEnvelope;
+import io.jixiao.events.findings.Finding;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * Keeps unit-year documents: a push stores the document exactly as sent with its reconciliation findings, bumps
+ * the version, records who changed which figures from what to what, and puts the whole new state into the outbox,
+ * all in one transaction. Pushing the same figures again changes nothing and publishes nothing.
+ */
+@ApplicationScoped
+public class UnitYearDocuments {
+
+    /** What a push did: the version now held, whether it changed anything, and the findings. */
+    public record PutResult(String unitCode, int fiscalYear, long version, boolean changed, List<Finding> findings) {
+    }
+
+    /** One document of a batch. */
+    public record Item<D>(String unitCode, int fiscalYear, D document) {
+    }
+
+    /** A document as held. */
+    public record Held<D>(String unitCode, int fiscalYear, D document, long version, List<Finding> findings,
+            OffsetDateTime updatedAt, String updatedBy, String source, String requestId) {
+    }
+
+    /** One version in the audit trail. */
+    public record HistoryEntry(long version, OffsetDateTime changedAt, String changedBy, String source,
+            String requestId, List<JsonDiff.Change> changes, List<Finding> findings) {
+    }
+
+    private static final TypeReference<List<Finding>> FINDINGS = new TypeReference<>() { };
+    private static final TypeReference<List<JsonDiff.Change>> CHANGES = new TypeReference<>() { };
+
+    private final ObjectMapper mapper;
+    private final Outbox outbox;
+    private final EntityManager em;
+
+    public UnitYearDocuments(ObjectMapper mapper, Outbox outbox, EntityManager em) {
+        this.mapper = mapper;
+        this.outbox = outbox;
+        this.em = em;
+    }
+
+    /** Stores one document; with an idempotency key, a repeat of the same request returns the first answer. */
+    @Transactional
+    public <D> PutResult put(DocumentKind<D> kind, String unitCode, int fiscalYear, D document, Actor actor,
+            String idempotencyKey) {
+        return idempotent(actor, idempotencyKey, kind.name() + "|" + unitCode + "|" + fiscalYear, document,
+                new TypeReference<PutResult>() { }, () -> store(kind, unitCode, fiscalYear, document, actor));
+    }
+
+    /** Stores a batch all or nothing, in one transaction. */
+    @Transactional
+    public <D> List<PutResult> putAll(DocumentKind<D> kind, List<Item<D>> items, Actor actor, String idempotencyKey) {
+        return idempotent(actor, idempotencyKey, kind.name() + "|batch", items, new TypeReference<List<PutResult>>() { },
+                () -> {
+                    List<PutResult> results = new ArrayList<>();
+                    for (Item<D> item : items) {
+                        results.add(store(kind, item.unitCode(), item.fiscalYear(), item.document(), actor));
+                    }
+                    return results;
+                });
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public <D> Optional<Held<D>> get(DocumentKind<D> kind, String unitCode, int fiscalYear) {
+        StoredDocument held = StoredDocument.findById(new StoredDocument.Key(kind.name(), unitCode, fiscalYear));
+        if (held == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Held<>(unitCode, fiscalYear, read(held.body, kind.type()), held.version,
+                read(held.findings, FINDINGS), held.updatedAt, held.updatedBy, held.source, held.requestId));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<HistoryEntry> history(DocumentKind<?> kind, String unitCode, int fiscalYear) {
+        List<DocumentVersion> versions = DocumentVersion.list("kind = ?1 and unitCode = ?2 and fiscalYear = ?3",
+                Sort.by("version"), kind.name(), unitCode, fiscalYear);
+        return versions.stream().map(v -> new HistoryEntry(v.version, v.changedAt, v.changedBy, v.source,
+                v.requestId, read(v.changes, CHANGES), read(v.findings, FINDINGS))).toList();
+    }
+
+    private <D> PutResult store(DocumentKind<D> kind, String unitCode, int fiscalYear, D document, Actor actor) {
+        // one writer per unit-year at a time, also for the first push of a unit-year
+        em.createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))")
+                .setParameter(1, kind.name() + ":" + unitCode + ":" + fiscalYear).getSingleResult();
+        StoredDocument.Key key = new StoredDocument.Key(kind.name(), unitCode, fiscalYear);
+        StoredDocument held = StoredDocument.findById(key);
+        JsonNode next = mapper.valueToTree(document);
+        JsonNode previous = held == null ? mapper.createObjectNode() : tree(held.body);
+        List<JsonDiff.Change> changes = JsonDiff.diff(previous, next);
+        if (held != null && changes.isEmpty()) {
+            return new PutResult(unitCode, fiscalYear, held.version, false, read(held.findings, FINDINGS));
+        }
+        List<Finding> findings = kind.reconcile(unitCode, fiscalYear, document);
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        if (held == null) {
+            held = new StoredDocument();
+            held.key = key;
+            held.version = 0;
+        }
+        held.version++;
+        held.body = write(next);
+        held.findings = write(findings);
+        held.updatedAt = now;
+        held.updatedBy = actor.name();
+        held.source = actor.source();
+        held.requestId = actor.requestId();
+        held.persist();
+
+        DocumentVersion version = new DocumentVersion();
+        version.kind = kind.name();
+        version.unitCode = unitCode;
+        version.fiscalYear = fiscalYear;
+        version.version = held.version;
+        version.body = held.body;
+        version.findings = held.findings;
+        version.changes = write(changes);
+        version.changedAt = now;
+        version.changedBy = actor.name();
+        version.source = actor.source();
+        version.requestId = actor.requestId();
+        version.persist();
+
+        outbox.add(kind.topic(), new EventEnvelope<>(UUID.randomUUID(), kind.eventType(),
+                EventEnvelope.unitYearKey(unitCode, fiscalYear), held.version, now.toInstant(), actor.source(),
+                actor.name(), kind.snapshot(unitCode, fiscalYear, document, findings)));
+        return new PutResult(unitCode, fiscalYear, held.version, true, findings);
+    }
+
+    private <R> R idempotent(Actor actor, String idempotencyKey, String scope, Object request, TypeReference<R> type,
+            Supplier<R> action) {
+        if (idempotencyKey == null || idempotencyKey.isBlank()) {
+            return action.get();
+        }
+        if (idempotencyKey.length() > 200) {
+            throw ProblemException.badField("Idempotency-Key", "at most 200 characters");
+        }
+        String hash = sha256(scope + "|" + write(mapper.valueToTree(request)));
+        IdempotencyRecord.Key key = new IdempotencyRecord.Key(actor.principal(), idempotencyKey);
+        em.createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))")
+                .setParameter(1, "idem:" + actor.principal() + ":" + idempotencyKey).getSingleResult();
+        IdempotencyRecord seen = IdempotencyRecord.findById(key);
+        if (seen != null) {
+            if (!seen.requestHash.equals(hash)) {
+                throw new ProblemException(422, "urn:jixiao:problem:idempotency-key-reused", "Idempotency-Key reused",
+                        "this Idempotency-Key was used for a different request",
+                        List.of(new io.jixiao.commons.problem.Problem.FieldError("Idempotency-Key",
+                                "already used for a different request")));
+            }
+            return read(seen.response, type);
+        }
+        R result = action.get();
+        IdempotencyRecord record = new IdempotencyRecord();
+        record.key = key;
+        record.requestHash = hash;
+        record.response = write(result);
+        record.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        record.persist();
+        return result;
+    }
+
+    private JsonNode tree(String json) {
+        try {
+            return mapper.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored JSON is unreadable", e);
+        }
+    }
+
+    private <T> T read(String json, Class<T> type) {
+        try {
+            return mapper.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored JSON is unreadable as " + type.getSimpleName(), e);
+        }
+    }
+
+    private <T> T read(String json, TypeReference<T> type) {
+        try {
+            return mapper.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored JSON is unreadable", e);
+        }
+    }
+
+    private String write(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String sha256(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

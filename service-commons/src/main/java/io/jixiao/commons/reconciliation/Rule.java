@@ -1,0 +1,27 @@
+package io.jixiao.commons.reconciliation;
+
+import io.jixiao.events.findings.Severity;
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * One reconciliation rule (勾稽关系), as data. Paths address figures in the document's JSON: {@code a.b.c}, lists
+ * with {@code [*]} (e.g. {@code revenue.yearEndRecoveries.items[*].amount}); inside {@code forEach} they are
+ * relative to each element.
+ *
+ * <ul>
+ * <li>{@code sum}: {@code total} = Σ {@code terms} (each prefixed {@code +} or {@code -}).</li>
+ * <li>{@code breakdown}: the "其中" {@code items} never exceed {@code total} (else {@code severity}); an
+ * unexplained rest is {@code partial} ({@code warning} by default, {@code none} where a 其中 names only some).</li>
+ * <li>{@code rate}: {@code stated} % = {@code numerator} / {@code denominator} × 100.</li>
+ * <li>{@code atMost}: {@code value} ≤ {@code limit}.</li>
+ * </ul>
+ *
+ * @param unit      {@code yuan}, {@code persons} or {@code percent}: how figures print and the default tolerance
+ * @param tolerance allowed |difference|; by default 50 yuan per figure involved (万元 printed to 2 decimals),
+ *                  0 persons, 0.01 percentage points
+ */
+public record Rule(String id, Severity severity, String title, String type, String unit, String forEach,
+        String total, List<String> terms, String items, String partial, String stated, String numerator,
+        String denominator, String value, String limit, BigDecimal tolerance) {
+}
