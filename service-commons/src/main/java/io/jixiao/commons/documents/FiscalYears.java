@@ -13,10 +13,22 @@ public final class FiscalYears {
     }
 
     public static int require(int fiscalYear) {
-        int last = Year.now(Clock.systemUTC()).getValue() + 1;
-        if (fiscalYear < FIRST || fiscalYear > last) {
-            throw ProblemException.badField("fiscalYear", "must be a fiscal year from " + FIRST + " to " + last);
+        if (!possible(fiscalYear)) {
+            throw ProblemException.badField("fiscalYear", rule());
         }
         return fiscalYear;
+    }
+
+    public static boolean possible(int fiscalYear) {
+        return fiscalYear >= FIRST && fiscalYear <= last();
+    }
+
+    /** What a fiscal year must be, for error messages. */
+    public static String rule() {
+        return "must be a fiscal year from " + FIRST + " to " + last();
+    }
+
+    private static int last() {
+        return Year.now(Clock.systemUTC()).getValue() + 1;
     }
 }

@@ -2,6 +2,7 @@ package io.jixiao.commons.messaging;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jixiao.events.EventEnvelope;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,20 +22,20 @@ public class Envelopes {
             throw new PoisonMessageException("empty record");
         }
         JavaType type = mapper.getTypeFactory().constructParametricType(EventEnvelope.class, payloadType);
-        EventEnvelope<T> event;
         try {
-            event = mapper.readValue(json, type);
+            JsonNode tree = mapper.readTree(json);
+            if (tree == null || !tree.isObject()) {
+                throw new PoisonMessageException("not a " + expectedType + " event: not a JSON object");
+            }
+            String actualType = tree.path("type").asText(null);
+            if (!expectedType.equals(actualType)) {
+                throw new PoisonMessageException("expected event type " + expectedType + " but got " + actualType);
+            }
+            return mapper.convertValue(tree, type);
         } catch (JsonProcessingException e) {
             throw new PoisonMessageException("not a " + expectedType + " event: " + e.getOriginalMessage(), e);
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new PoisonMessageException("not a " + expectedType + " event: " + e.getMessage(), e);
         }
-        if (event == null) {
-            throw new PoisonMessageException("null record");
-        }
-        if (!expectedType.equals(event.type())) {
-            throw new PoisonMessageException("expected event type " + expectedType + " but got " + event.type());
-        }
-        return event;
     }
 }

@@ -58,6 +58,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response badJsonValue(JsonMappingException e, UriInfo uri) {
+        if (e.getCause() instanceof JsonParseException parse) {
+            return malformedJson(parse, uri); // e.g. NaN or a truncated body inside an object
+        }
         String field = jsonPath(e);
         String message = e.getOriginalMessage() == null ? "invalid value" : e.getOriginalMessage();
         int cut = message.indexOf('\n');

@@ -48,6 +48,9 @@ public final class Reconciler {
     }
 
     private void check(Rule rule, JsonNode root, String prefix, String subject, List<Finding> out) {
+        if (rule.ifPresent() != null && figure(root, prefix, rule.ifPresent()).value() == null) {
+            return;
+        }
         switch (rule.type()) {
             case "sum" -> sum(rule, root, prefix, subject, out);
             case "breakdown" -> breakdown(rule, root, prefix, subject, out);

@@ -17,11 +17,12 @@ import java.util.List;
  * <li>{@code atMost}: {@code value} ≤ {@code limit}.</li>
  * </ul>
  *
+ * @param ifPresent the rule applies only where this path has a value (e.g. monthly figures that may not be pushed)
  * @param unit      {@code yuan}, {@code persons} or {@code percent}: how figures print and the default tolerance
  * @param tolerance allowed |difference|; by default 50 yuan per figure involved (万元 printed to 2 decimals),
  *                  0 persons, 0.01 percentage points
  */
-public record Rule(String id, Severity severity, String title, String type, String unit, String forEach,
+public record Rule(String id, Severity severity, String title, String type, String unit, String forEach, String ifPresent,
         String total, List<String> terms, String items, String partial, String stated, String numerator,
         String denominator, String value, String limit, BigDecimal tolerance) {
 }

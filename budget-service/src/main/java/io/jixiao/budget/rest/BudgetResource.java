@@ -1,0 +1,104 @@
+package io.jixiao.budget.rest;
+
+import io.jixiao.budget.service.BudgetRegister;
+import io.jixiao.commons.documents.UnitYearDocuments.Held;
+import io.jixiao.commons.documents.UnitYearDocuments.HistoryEntry;
+import io.jixiao.commons.documents.UnitYearDocuments.Item;
+import io.jixiao.commons.documents.UnitYearDocuments.PutResult;
+import io.jixiao.commons.problem.ProblemException;
+import io.jixiao.commons.problem.RequestIds;
+import io.jixiao.commons.security.UnitAccess;
+import io.jixiao.events.budget.BudgetDocument;
+import io.jixiao.events.findings.Finding;
+import io.quarkus.security.Authenticated;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** A unit's budget per fiscal year, as its finance system pushes it (预算收支及执行). */
+@Path("/")
+@Tag(name = "budget", description = "Budget revenue, expenditure and execution per unit and fiscal year")
+@Produces(MediaType.APPLICATION_JSON)
+@Authenticated
+public class BudgetResource {
+
+    static final String UNIT_CODE = "^[A-Z0-9][A-Z0-9-]{1,31}$";
+
+    private final BudgetRegister register;
+    private final UnitAccess access;
+
+    public BudgetResource(BudgetRegister register, UnitAccess access) {
+        this.register = register;
+        this.access = access;
+    }
+
+    @PUT
+    @Path("units/{unitCode}/years/{fiscalYear}/budget")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Push a unit's budget for a fiscal year (idempotent; returns the version and findings)")
+    public PutResult put(@PathParam("unitCode") @Pattern(regexp = UNIT_CODE) String unitCode,
+            @PathParam("fiscalYear") int fiscalYear, @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @HeaderParam(RequestIds.HEADER) String requestId, @Valid @NotNull BudgetDocument budget) {
+        access.requireWrite(unitCode);
+        return register.put(unitCode, fiscalYear, budget, access.actor(requestId), idempotencyKey);
+    }
+
+    @GET
+    @Path("units/{unitCode}/years/{fiscalYear}/budget")
+    @Operation(summary = "The budget as held, with its version, who pushed it and its findings")
+    public Held<BudgetDocument> get(@PathParam("unitCode") @Pattern(regexp = UNIT_CODE) String unitCode,
+            @PathParam("fiscalYear") int fiscalYear) {
+        return held(unitCode, fiscalYear);
+    }
+
+    @GET
+    @Path("units/{unitCode}/years/{fiscalYear}/budget/history")
+    @Operation(summary = "Every version: who changed which figures from what to what, when, from which system")
+    public List<HistoryEntry> history(@PathParam("unitCode") @Pattern(regexp = UNIT_CODE) String unitCode,
+            @PathParam("fiscalYear") int fiscalYear) {
+        access.requireRead(unitCode);
+        register.requireKnown(unitCode);
+        return register.history(unitCode, fiscalYear);
+    }
+
+    @GET
+    @Path("units/{unitCode}/years/{fiscalYear}/findings")
+    @Operation(summary = "The reconciliation findings of the budget (勾稽关系核对)")
+    public List<Finding> findings(@PathParam("unitCode") @Pattern(regexp = UNIT_CODE) String unitCode,
+            @PathParam("fiscalYear") int fiscalYear) {
+        return held(unitCode, fiscalYear).findings();
+    }
+
+    @POST
+    @Path("budgets/batch")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Push many unit-years at once, all or nothing")
+    public List<PutResult> batch(@HeaderParam("Idempotency-Key") String idempotencyKey,
+            @HeaderParam(RequestIds.HEADER) String requestId, @Valid @NotNull BudgetBatch batch) {
+        for (BudgetBatch.Entry entry : batch.items()) {
+            access.requireWrite(entry.unitCode());
+        }
+        List<Item<BudgetDocument>> items = batch.items().stream()
+                .map(e -> new Item<>(e.unitCode(), e.fiscalYear(), e.budget())).toList();
+        return register.putAll(items, access.actor(requestId), idempotencyKey);
+    }
+
+    private Held<BudgetDocument> held(String unitCode, int fiscalYear) {
+        access.requireRead(unitCode);
+        register.requireKnown(unitCode);
+        return register.get(unitCode, fiscalYear).orElseThrow(() -> ProblemException.notFound(
+                "no budget of " + unitCode + " for " + fiscalYear + " has been pushed"));
+    }
+}

@@ -1,0 +1,61 @@
+package io.jixiao.budget;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jixiao.local.infra.WorkDirs;
+import io.jixiao.testing.TestEvents;
+import io.jixiao.testing.TestInfrastructure;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Duration;
+
+/** What budget-service's API tests share: tokens, the seed fixture, units made known through real events. */
+final class BudgetApi {
+
+    static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
+    private BudgetApi() {
+    }
+
+    static String user(String name) {
+        return TestInfrastructure.tokens().user(name);
+    }
+
+    static String system(String client) {
+        return TestInfrastructure.tokens().client(client);
+    }
+
+    /** The seed department's 2024 budget, as kept in deploy/fixtures. */
+    static String seedBudget() {
+        try {
+            return Files.readString(WorkDirs.root().resolve("deploy/fixtures/xz-wxb-2024/budget.json"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static JsonNode tree(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Registers units the way personnel-service does, and waits until budget-service knows them. */
+    static void knownUnits(String... codes) {
+        String finance = user("finance");
+        for (String code : codes) {
+            TestEvents.publishUnit(code, "单位 " + code, 1);
+        }
+        for (String code : codes) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(finance)
+                    .get("/api/budget/known-units/" + code).statusCode() == 200);
+        }
+    }
+}

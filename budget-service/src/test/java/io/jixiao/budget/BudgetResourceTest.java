@@ -1,0 +1,220 @@
+package io.jixiao.budget;
+
+import static io.jixiao.budget.BudgetApi.knownUnits;
+import static io.jixiao.budget.BudgetApi.seedBudget;
+import static io.jixiao.budget.BudgetApi.system;
+import static io.jixiao.budget.BudgetApi.tree;
+import static io.jixiao.budget.BudgetApi.user;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jixiao.commons.json.JsonDiff;
+import io.jixiao.commons.reconciliation.Units;
+import io.jixiao.testing.RealInfrastructure;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The budget register over HTTP, on real PostgreSQL, Kafka and Keycloak. */
+@QuarkusTest
+@WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.GLOBAL,
+        initArgs = @ResourceArg(name = "database", value = "budget"))
+class BudgetResourceTest {
+
+    private static final String SEED_PATH = "/api/budget/units/XZ-WXB/years/2024/budget";
+
+    private static boolean unitsKnown;
+
+    @BeforeEach
+    void units() {
+        // not @BeforeAll: the HTTP port of the app under test is known per test
+        if (!unitsKnown) {
+            knownUnits("XZ-WXB", "XZ-TJJ");
+            unitsKnown = true;
+        }
+    }
+
+    @Test
+    void theSeedBudgetRoundTripsExactlyAndItsContradictionsAreFindings() {
+        String system = system("xz-wxb-finance-system");
+        given().auth().oauth2(system).contentType(ContentType.JSON).body(seedBudget())
+                .put(SEED_PATH).then().statusCode(200);
+
+        JsonNode held = tree(given().auth().oauth2(system).get(SEED_PATH).then().statusCode(200).extract().asString());
+        assertEquals(List.of(), JsonDiff.diff(tree(seedBudget()), held.get("document")), "every figure as pushed");
+        BigDecimal initial = held.at("/document/revenue/initialAllocation").decimalValue();
+        assertEquals("19393.072", Units.wan(initial), "the seed's 19393.072万元 survives exactly");
+        assertEquals("service-account-xz-wxb-finance-system", held.get("updatedBy").asText());
+        assertEquals("xz-wxb-finance-system", held.get("source").asText());
+
+        Map<String, JsonNode> findings = new java.util.HashMap<>();
+        held.get("findings").forEach(f -> findings.put(f.get("ruleId").asText(), f));
+        // 19393.072 + 1294.22 + 561.02 − 2490.6 = 18757.712万元, stated 19531.57万元
+        assertEquals("ERROR", findings.get("BUD-REVENUE-IDENTITY").get("severity").asText());
+        assertEquals(0, new BigDecimal("7738580.00").compareTo(findings.get("BUD-REVENUE-IDENTITY").get("difference").decimalValue()));
+        // 11630.16 + 1061.72 + 1505.71 = 14197.59万元, stated 18758.6万元
+        assertEquals(0, new BigDecimal("45610100.00").compareTo(findings.get("BUD-EXPENDITURE-IDENTITY").get("difference").decimalValue()));
+        // 其中 items explain 2156.62 of 2490.6万元
+        assertEquals("WARNING", findings.get("BUD-RECOVERIES-ITEMS").get("severity").asText());
+        assertEquals(0, new BigDecimal("3339800.00").compareTo(findings.get("BUD-RECOVERIES-ITEMS").get("difference").decimalValue()));
+        assertFalse(findings.containsKey("BUD-EXECUTION-RATE"), "96.04% = 18758.6 ÷ 19531.57 holds");
+        assertEquals("INFO", findings.get("BUD-PERSONNEL-RATE").get("severity").asText(), "no personnel budget given");
+
+        given().auth().oauth2(system).get("/api/budget/units/XZ-WXB/years/2024/findings").then().statusCode(200)
+                .body("ruleId", hasItem("BUD-REVENUE-IDENTITY"));
+    }
+
+    @Test
+    void everyChangeIsAVersionWithWhoWhatAndFromWhere() {
+        String system = system("xz-wxb-finance-system");
+        String path = "/api/budget/units/XZ-WXB/years/2022/budget";
+        ObjectNode budget = (ObjectNode) tree(seedBudget());
+        int v1 = given().auth().oauth2(system).contentType(ContentType.JSON).body(budget.toString())
+                .put(path).then().statusCode(200).extract().path("version");
+        given().auth().oauth2(system).contentType(ContentType.JSON).body(budget.toString())
+                .put(path).then().statusCode(200).body("version", equalTo(v1)).body("changed", equalTo(false));
+        budget.with("revenue").put("carryover", new BigDecimal("12942300.00"));
+        given().auth().oauth2(system).header("X-Request-Id", "push-42").contentType(ContentType.JSON)
+                .body(budget.toString()).put(path).then().statusCode(200).body("version", equalTo(v1 + 1))
+                .header("X-Request-Id", "push-42");
+
+        JsonNode history = tree(given().auth().oauth2(user("finance")).get(path + "/history").then().statusCode(200)
+                .extract().asString());
+        assertEquals(2, history.size());
+        JsonNode last = history.get(1);
+        assertEquals("push-42", last.get("requestId").asText());
+        assertEquals("xz-wxb-finance-system", last.get("source").asText());
+        assertEquals(1, last.get("changes").size());
+        JsonNode change = last.get("changes").get(0);
+        assertEquals("revenue.carryover", change.get("path").asText());
+        assertEquals(0, new BigDecimal("12942200.00").compareTo(change.get("oldValue").decimalValue()));
+        assertEquals(0, new BigDecimal("12942300.00").compareTo(change.get("newValue").decimalValue()));
+    }
+
+    @Test
+    void anIdempotencyKeyReplaysTheFirstAnswerAndRefusesADifferentRequest() {
+        String system = system("xz-wxb-finance-system");
+        String path = "/api/budget/units/XZ-WXB/years/2021/budget";
+        int version = given().auth().oauth2(system).header("Idempotency-Key", "k-2021").contentType(ContentType.JSON)
+                .body(seedBudget()).put(path).then().statusCode(200).extract().path("version");
+        given().auth().oauth2(system).header("Idempotency-Key", "k-2021").contentType(ContentType.JSON)
+                .body(seedBudget()).put(path).then().statusCode(200).body("version", equalTo(version))
+                .body("changed", equalTo(true));
+        ObjectNode other = (ObjectNode) tree(seedBudget());
+        other.with("revenue").put("carryover", new BigDecimal("1.00"));
+        given().auth().oauth2(system).header("Idempotency-Key", "k-2021").contentType(ContentType.JSON)
+                .body(other.toString()).put(path).then().statusCode(422)
+                .body("errors[0].field", equalTo("Idempotency-Key"));
+        given().auth().oauth2(system).get(path + "/history").then().statusCode(200).body("size()", equalTo(1));
+    }
+
+    @Test
+    void badInputIsAProblemNamingEachFieldAndStoresNothing() {
+        String system = system("xz-wxb-finance-system");
+        String path = "/api/budget/units/XZ-WXB/years/2020/budget";
+        List<String[]> cases = new ArrayList<>();
+        cases.add(new String[] {"{\"revenue\": {", "body"});
+        cases.add(new String[] {"[1, 2", "body"});
+        cases.add(new String[] {replace("\"allocatedTotal\": 195315700.00", "\"allocatedTotal\": \"lots\""), "revenue.allocatedTotal"});
+        cases.add(new String[] {replace("\"carryover\": 12942200.00", "\"carryover\": -12942200.00"), "revenue.carryover"});
+        cases.add(new String[] {replace("\"midYearAdditions\": 5610200.00", "\"midYearAdditions\": 5610200.005"), "revenue.midYearAdditions"});
+        cases.add(new String[] {replace("\"carryover\": 12942200.00", "\"carryover\": 12942200.00, \"colour\": 1"), "revenue.colour"});
+        cases.add(new String[] {replace("\"allocatedTotal\": 195315700.00", "\"allocatedTotal\": 1e30"), "revenue.allocatedTotal"});
+        cases.add(new String[] {replace("\"allocatedTotal\": 195315700.00", "\"allocatedTotal\": NaN"), "body"});
+        cases.add(new String[] {replace("\"executionRatePercent\": 96.04", "\"executionRatePercent\": 9604"), "expenditure.executionRatePercent"});
+        cases.add(new String[] {replace("\"monthlyExecution\": []", "\"monthlyExecution\": [{\"month\": 13, \"cumulativeExpenditure\": 1}]"), "monthlyExecution[0].month"});
+        cases.add(new String[] {replace("\"monthlyExecution\": []", "\"monthlyExecution\": [{\"month\": 3, \"cumulativeExpenditure\": 1}, {\"month\": 3, \"cumulativeExpenditure\": 2}]"), "monthlyExecution[1].month"});
+        cases.add(new String[] {replace("\"items\": []", "\"items\": [{\"kind\": \"YACHTS\", \"actual\": 1}]"), "threePublicExpenses.items[0].kind"});
+        cases.add(new String[] {"{\"expenditure\": {}}", "revenue"});
+        for (String[] c : cases) {
+            given().auth().oauth2(system).contentType(ContentType.JSON).body(c[0]).put(path)
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("errors.field", hasItem(c[1]));
+        }
+        for (String year : new String[] {"1999", "2999", "0"}) {
+            given().auth().oauth2(system).contentType(ContentType.JSON).body(seedBudget())
+                    .put("/api/budget/units/XZ-WXB/years/" + year + "/budget")
+                    .then().statusCode(400).body("errors.field", hasItem("fiscalYear"));
+        }
+        given().auth().oauth2(system).contentType(ContentType.JSON).body(seedBudget())
+                .put("/api/budget/units/XZ-WXB/years/twenty/budget").then().statusCode(404);
+        // a unit nobody registered: its own reporter gets "unknown unit"
+        given().auth().oauth2(user("reporter-kjt")).contentType(ContentType.JSON).body(seedBudget())
+                .put("/api/budget/units/XZ-KJT/years/2020/budget").then().statusCode(404)
+                .body("type", equalTo("urn:jixiao:problem:unknown-unit"));
+        // a body over the size limit
+        String huge = "{\"revenue\": {\"allocatedTotal\": 1" + "0".repeat(3 * 1024 * 1024) + "}}";
+        int status = given().auth().oauth2(system).contentType(ContentType.JSON).body(huge).put(path).statusCode();
+        assertTrue(status == 413 || status == 400, "oversize body refused with a 4xx, got " + status);
+
+        given().auth().oauth2(system).get(path).then().statusCode(404);
+        given().auth().oauth2(system).get(path + "/history").then().statusCode(200).body("size()", equalTo(0));
+    }
+
+    @Test
+    void tokensReachTheirOwnUnitOnlyAndFinanceReadsButNeverWrites() {
+        given().auth().oauth2(system("xz-wxb-finance-system")).contentType(ContentType.JSON).body(seedBudget())
+                .put(SEED_PATH).then().statusCode(200);
+        given().auth().oauth2(user("reporter")).get(SEED_PATH).then().statusCode(200);
+        given().auth().oauth2(user("finance")).get(SEED_PATH).then().statusCode(200);
+
+        String foreign = "/api/budget/units/XZ-TJJ/years/2024/budget";
+        given().auth().oauth2(user("reporter")).contentType(ContentType.JSON).body(seedBudget()).put(foreign)
+                .then().statusCode(403).contentType("application/problem+json");
+        given().auth().oauth2(system("xz-wxb-finance-system")).get(foreign).then().statusCode(403);
+        given().auth().oauth2(system("xz-tjj-finance-system")).get(SEED_PATH).then().statusCode(403);
+        given().auth().oauth2(user("finance")).contentType(ContentType.JSON).body(seedBudget()).put(SEED_PATH)
+                .then().statusCode(403);
+        given().auth().oauth2(user("approver")).contentType(ContentType.JSON).body(seedBudget()).put(SEED_PATH)
+                .then().statusCode(403);
+        given().auth().oauth2(system("nounit-system")).get(SEED_PATH).then().statusCode(403);
+        given().contentType(ContentType.JSON).body(seedBudget()).put(SEED_PATH).then().statusCode(401);
+        given().auth().oauth2(system("xz-tjj-finance-system")).get(foreign).then().statusCode(404)
+                .body("type", equalTo("urn:jixiao:problem:not-found"));
+    }
+
+    @Test
+    void aBatchIsAllOrNothing() {
+        String system = system("xz-wxb-finance-system");
+        String good = seedBudget();
+        String bad = replace("\"carryover\": 12942200.00", "\"carryover\": -1");
+        given().auth().oauth2(system).contentType(ContentType.JSON)
+                .body("{\"items\": [{\"unitCode\": \"XZ-WXB\", \"fiscalYear\": 2019, \"budget\": " + good + "},"
+                        + "{\"unitCode\": \"XZ-WXB\", \"fiscalYear\": 2018, \"budget\": " + bad + "}]}")
+                .post("/api/budget/budgets/batch").then().statusCode(400)
+                .body("errors.field", hasItem("items[1].budget.revenue.carryover"));
+        given().auth().oauth2(system).get("/api/budget/units/XZ-WXB/years/2019/budget").then().statusCode(404);
+        given().auth().oauth2(system).contentType(ContentType.JSON)
+                .body("{\"items\": [{\"unitCode\": \"XZ-WXB\", \"fiscalYear\": 2019, \"budget\": " + good + "},"
+                        + "{\"unitCode\": \"XZ-TJJ\", \"fiscalYear\": 2019, \"budget\": " + good + "}]}")
+                .post("/api/budget/budgets/batch").then().statusCode(403);
+        given().auth().oauth2(system).get("/api/budget/units/XZ-WXB/years/2019/budget").then().statusCode(404);
+        given().auth().oauth2(system).contentType(ContentType.JSON)
+                .body("{\"items\": [{\"unitCode\": \"XZ-WXB\", \"fiscalYear\": 2019, \"budget\": " + good + "},"
+                        + "{\"unitCode\": \"XZ-WXB\", \"fiscalYear\": 2017, \"budget\": " + good + "}]}")
+                .post("/api/budget/budgets/batch").then().statusCode(200).body("size()", equalTo(2))
+                .body("[1].fiscalYear", equalTo(2017));
+    }
+
+    private static String replace(String from, String to) {
+        String seed = seedBudget();
+        if (!seed.contains(from)) {
+            throw new IllegalArgumentException("the seed has no " + from);
+        }
+        return seed.replace(from, to);
+    }
+}

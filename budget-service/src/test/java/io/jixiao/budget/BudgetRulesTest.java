@@ -1,0 +1,156 @@
+package io.jixiao.budget;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jixiao.commons.reconciliation.Reconciler;
+import io.jixiao.commons.reconciliation.RuleSet;
+import io.jixiao.events.findings.Finding;
+import io.jixiao.events.findings.Severity;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.function.Consumer;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every budget rule of {@code reconciliation/budget.yaml} stays silent on consistent figures and fires on a
+ * contradiction crafted for it, with the figures, expected and stated values, and the difference.
+ */
+class BudgetRulesTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    private final Reconciler reconciler = new Reconciler(RuleSet.load("budget"));
+
+    /** A budget whose figures all agree (yuan): 1000 = 900 + 100 + 50 − 50; 800 = 500 + 100 + 200 … */
+    static ObjectNode consistent() throws Exception {
+        return (ObjectNode) JSON.readTree("""
+                {"revenue": {"allocatedTotal": 10000000.00, "initialAllocation": 9000000.00,
+                   "initialAllocationBySource": [{"source": "一般公共预算财政拨款", "amount": 9000000.00}],
+                   "carryover": 1000000.00, "midYearAdditions": 500000.00,
+                   "yearEndRecoveries": {"total": 500000.00, "items": [{"category": "人员经费", "amount": 300000.00},
+                                                                      {"category": "机动金", "amount": 200000.00}]}},
+                 "expenditure": {"total": 8000000.00, "carriedForward": 1500000.00, "surplus": 500000.00,
+                   "executionRatePercent": 80.00,
+                   "personnel": {"budget": 5000000.00, "actual": 5000000.00, "ratePercent": 100},
+                   "publicFunds": {"budget": 1250000.00, "actual": 1000000.00, "ratePercent": 80},
+                   "projects": {"budget": 2500000.00, "actual": 2000000.00, "ratePercent": 80}},
+                 "threePublicExpenses": {"budget": 100000.00, "actual": 90000.00,
+                   "items": [{"kind": "VEHICLE_OPERATION", "budget": 80000.00, "actual": 75000.00},
+                             {"kind": "RECEPTION", "budget": 20000.00, "actual": 15000.00}]},
+                 "governmentProcurement": {"budget": 400000.00, "actual": 350000.00},
+                 "projects": [{"code": "P1", "name": "网信技术设施服务保障项目", "budget": 1500000.00, "actual": 1200000.00, "key": true},
+                              {"code": "P2", "name": "网络安全宣传周", "budget": 1000000.00, "actual": 800000.00, "key": false}],
+                 "derived": {"decemberCumulative": 8000000.00}}
+                """);
+    }
+
+    @Test
+    void consistentFiguresRaiseNothing() throws Exception {
+        List<Finding> findings = reconciler.check(consistent());
+        assertEquals(List.of(), findings);
+    }
+
+    static List<Arguments> contradictions() {
+        return List.of(
+                Arguments.of("BUD-REVENUE-IDENTITY", Severity.ERROR, "-1000000.00",
+                        (Consumer<ObjectNode>) d -> rev(d).put("carryover", new BigDecimal("2000000.00"))),
+                Arguments.of("BUD-INITIAL-BY-SOURCE", Severity.ERROR, "-1000.00", (Consumer<ObjectNode>) d ->
+                        ((ObjectNode) rev(d).withArray("initialAllocationBySource").get(0))
+                                .put("amount", new BigDecimal("9001000.00"))),
+                Arguments.of("BUD-RECOVERIES-ITEMS", Severity.WARNING, "100000.00", (Consumer<ObjectNode>) d ->
+                        ((ObjectNode) rev(d).with("yearEndRecoveries").withArray("items").get(1))
+                                .put("amount", new BigDecimal("100000.00"))),
+                Arguments.of("BUD-EXPENDITURE-IDENTITY", Severity.ERROR, "-1000000.00", (Consumer<ObjectNode>) d -> {
+                    exp(d).with("publicFunds").put("actual", new BigDecimal("2000000.00"));
+                    exp(d).with("publicFunds").put("ratePercent", new BigDecimal("160"));
+                }),
+                Arguments.of("BUD-EXECUTION-RATE", Severity.ERROR, "16.04",
+                        (Consumer<ObjectNode>) d -> exp(d).put("executionRatePercent", new BigDecimal("96.04"))),
+                Arguments.of("BUD-BALANCE", Severity.WARNING, "-400000.00",
+                        (Consumer<ObjectNode>) d -> exp(d).put("surplus", new BigDecimal("900000.00"))),
+                Arguments.of("BUD-PERSONNEL-RATE", Severity.ERROR, "-10",
+                        (Consumer<ObjectNode>) d -> exp(d).with("personnel").put("ratePercent", new BigDecimal("90"))),
+                Arguments.of("BUD-PUBLIC-RATE", Severity.ERROR, "20",
+                        (Consumer<ObjectNode>) d -> exp(d).with("publicFunds").put("ratePercent", new BigDecimal("100"))),
+                Arguments.of("BUD-PROJECTS-RATE", Severity.ERROR, "0.65",
+                        (Consumer<ObjectNode>) d -> exp(d).with("projects").put("ratePercent", new BigDecimal("80.65"))),
+                Arguments.of("BUD-PROJECTS-ACTUAL-LIST", Severity.ERROR, "-500000.00", (Consumer<ObjectNode>) d ->
+                        ((ObjectNode) d.withArray("projects").get(0)).put("actual", new BigDecimal("1700000.00"))),
+                Arguments.of("BUD-PROJECTS-BUDGET-LIST", Severity.WARNING, "500000.00", (Consumer<ObjectNode>) d ->
+                        ((ObjectNode) d.withArray("projects").get(1)).put("budget", new BigDecimal("500000.00"))),
+                Arguments.of("BUD-THREE-PUBLIC-ITEMS", Severity.ERROR, "-10000.00", (Consumer<ObjectNode>) d ->
+                        ((ObjectNode) d.with("threePublicExpenses").withArray("items").get(0))
+                                .put("actual", new BigDecimal("85000.00"))),
+                Arguments.of("BUD-THREE-PUBLIC-BUDGET-ITEMS", Severity.WARNING, "10000.00", (Consumer<ObjectNode>) d ->
+                        ((ObjectNode) d.with("threePublicExpenses").withArray("items").get(1))
+                                .put("budget", new BigDecimal("10000.00"))),
+                Arguments.of("BUD-THREE-PUBLIC-WITHIN-BUDGET", Severity.WARNING, "20000.00", (Consumer<ObjectNode>) d -> {
+                    d.with("threePublicExpenses").put("budget", new BigDecimal("70000.00"));
+                    ((ArrayNode) d.with("threePublicExpenses").withArray("items")).removeAll();
+                }),
+                Arguments.of("BUD-PROCUREMENT-WITHIN-BUDGET", Severity.WARNING, "50000.00", (Consumer<ObjectNode>) d ->
+                        d.with("governmentProcurement").put("actual", new BigDecimal("450000.00"))),
+                Arguments.of("BUD-SPENDING-WITHIN-ALLOCATION", Severity.WARNING, "1000000.00", (Consumer<ObjectNode>) d -> {
+                    exp(d).put("total", new BigDecimal("11000000.00"));
+                    exp(d).remove("executionRatePercent");
+                    exp(d).with("projects").put("actual", new BigDecimal("5000000.00"));
+                    exp(d).with("projects").remove("ratePercent");
+                    exp(d).remove("carriedForward");
+                    d.withArray("projects").removeAll();
+                    d.remove("derived");
+                }),
+                Arguments.of("BUD-MONTHLY-YEAR-END", Severity.WARNING, "100000.00",
+                        (Consumer<ObjectNode>) d -> d.with("derived").put("decemberCumulative", new BigDecimal("7900000.00"))));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("contradictions")
+    void eachRuleFiresOnItsContradiction(String ruleId, Severity severity, String difference,
+            Consumer<ObjectNode> contradict) throws Exception {
+        ObjectNode budget = consistent();
+        contradict.accept(budget);
+        List<Finding> findings = reconciler.check(budget).stream()
+                .filter(f -> f.severity() != Severity.INFO).toList();
+        List<Finding> fired = findings.stream().filter(f -> f.ruleId().equals(ruleId)).toList();
+        assertEquals(1, fired.size(), ruleId + " should fire once; findings: " + findings);
+        Finding f = fired.get(0);
+        assertEquals(severity, f.severity());
+        assertEquals(0, new BigDecimal(difference).compareTo(f.difference()), "difference of " + ruleId);
+        assertTrue(f.figures().size() >= 2, "names the figures involved");
+        assertEquals(0, f.stated().subtract(f.expected()).compareTo(f.difference()), "difference = stated − expected");
+    }
+
+    @Test
+    void aCheckWithMissingFiguresSaysWhichInsteadOfGuessing() throws Exception {
+        ObjectNode budget = consistent();
+        exp(budget).with("personnel").putNull("budget");
+        List<Finding> findings = reconciler.check(budget);
+        Finding info = findings.stream().filter(f -> f.ruleId().equals("BUD-PERSONNEL-RATE")).findFirst().orElseThrow();
+        assertEquals(Severity.INFO, info.severity());
+        assertTrue(info.message().contains("人员经费预算"), info.message());
+    }
+
+    @Test
+    void aDifferenceWithinRoundingIn10kYuanIsNoFinding() throws Exception {
+        ObjectNode budget = consistent();
+        rev(budget).put("allocatedTotal", new BigDecimal("10000100.00")); // 0.01万元 off: rounding
+        exp(budget).put("executionRatePercent", new BigDecimal("79.99"));
+        exp(budget).put("surplus", new BigDecimal("500100.00"));
+        assertEquals(List.of(), reconciler.check(budget));
+    }
+
+    private static ObjectNode rev(ObjectNode d) {
+        return d.with("revenue");
+    }
+
+    private static ObjectNode exp(ObjectNode d) {
+        return d.with("expenditure");
+    }
+}
