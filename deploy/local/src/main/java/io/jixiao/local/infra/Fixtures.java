@@ -54,6 +54,13 @@ public final class Fixtures {
                     request.method(method, HttpRequest.BodyPublishers.noBody());
                 }
                 HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                // a unit registered a moment ago reaches the other services by event: give it time to arrive
+                long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+                while (response.statusCode() == 404 && response.body().contains("unknown-unit")
+                        && System.nanoTime() < deadline) {
+                    Thread.sleep(500);
+                    response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                }
                 if (response.statusCode() / 100 != 2) {
                     throw new IllegalStateException(method + " " + path + " as " + principal + " answered "
                             + response.statusCode() + ": " + response.body());
