@@ -1,0 +1,88 @@
+package io.jixiao.events.assessment;
+
+import io.jixiao.events.findings.Finding;
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * A unit-year's self-evaluation as assessment-service computed it against an indicator framework (部门整体支出绩效
+ * 自评表): every indicator with its value, score and explanation, the total and grade, the unit's declared scores
+ * beside them, and the findings where the declaration exceeds the evidence. Topic
+ * {@link io.jixiao.events.Topics#SCORES}, keyed {@code unitCode:fiscalYear}.
+ *
+ * @param framework     the framework's id and version the scores were computed with
+ * @param total         the computed total over assessable indicators (0–100)
+ * @param grade         优/良/中/差 by the framework's grade bands, or null while nothing is assessable
+ * @param declaredTotal the total the unit declared in its own self-evaluation table (e.g. 95), if any
+ * @param indicators    the indicator tree, parents before children
+ * @param findings      declared-above-computed findings (rule ids {@code ASSESS-…})
+ * @param warnings      monitoring warnings (双监控) at the time of scoring
+ */
+public record ScoreSnapshot(
+        String unitCode,
+        int fiscalYear,
+        FrameworkRef framework,
+        BigDecimal total,
+        String grade,
+        BigDecimal declaredTotal,
+        List<IndicatorResult> indicators,
+        List<Finding> findings,
+        List<Warning> warnings) {
+
+    public static final String TYPE = "score.snapshot";
+
+    /** Which framework version scored this. */
+    public record FrameworkRef(String id, int version, String name) {
+    }
+
+    /**
+     * One indicator of the tree with its result. Leaves carry the measure and score; parents carry the sum of their
+     * children's scores and weights.
+     *
+     * @param code              e.g. {@code 1.2.1}
+     * @param level             1 (一级), 2 (二级) or 3 (三级)
+     * @param parentCode        null for a 一级 indicator
+     * @param weight            points the indicator is worth (分值)
+     * @param target            the target as the report prints it, e.g. {@code ≥95%} (年初指标值 or 调整后)
+     * @param actual            the actual value as the report prints it, e.g. {@code 96.04%}
+     * @param actualValue       the actual value as a number, null when not assessable
+     * @param score             the computed score, null when not assessable
+     * @param declaredScore     the unit's declared score for the indicator, if given
+     * @param assessable        false when an input is missing or a division by zero occurs
+     * @param notAssessableReason why not, in words
+     * @param formula           the measure's formula, e.g. {@code expenditure.total / revenue.allocatedTotal * 100}
+     * @param inputs            every input with its value and the event it came from
+     * @param rule              the scoring rule's type and parameters, in words
+     * @param deduction         weight − score, with the reason in {@code explanation}
+     * @param explanation       how the score came about, in words
+     * @param deviation         the unit's 偏差原因分析及改进措施, if given
+     */
+    public record IndicatorResult(
+            String code,
+            String name,
+            int level,
+            String parentCode,
+            BigDecimal weight,
+            String target,
+            String actual,
+            BigDecimal actualValue,
+            BigDecimal score,
+            BigDecimal declaredScore,
+            boolean assessable,
+            String notAssessableReason,
+            String formula,
+            List<Input> inputs,
+            String rule,
+            BigDecimal deduction,
+            String explanation,
+            String deviation) {
+    }
+
+    /** A fact a measure used: its name, value, and where it came from (service, version of the aggregate). */
+    public record Input(String name, BigDecimal value, String source, long version) {
+    }
+
+    /** A monitoring warning (双监控), e.g. execution behind the calendar. */
+    public record Warning(String code, String level, String message) {
+    }
+}
