@@ -7,6 +7,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /**
  * This service's read model of the units register (owned by personnel-service), kept from
@@ -42,4 +44,8 @@ public class KnownUnit extends PanacheEntityBase {
 
     @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;
+
+    /** The whole {@link io.jixiao.events.UnitSnapshot} as last applied, as JSON. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public String snapshot;
 }

@@ -1,5 +1,7 @@
 package io.jixiao.commons.units;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jixiao.events.EventEnvelope;
 import io.jixiao.events.UnitSnapshot;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +13,12 @@ import java.util.Optional;
 /** Applies unit snapshots to the local read model, idempotently by version. */
 @ApplicationScoped
 public class KnownUnits {
+
+    private final ObjectMapper mapper;
+
+    public KnownUnits(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
 
     /**
      * Applies the event if it is newer than what is held; returns whether it changed anything.
@@ -39,6 +47,11 @@ public class KnownUnits {
         held.version = event.version();
         held.eventId = event.eventId();
         held.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        try {
+            held.snapshot = mapper.writeValueAsString(unit);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
         held.persist();
         return true;
     }
@@ -46,5 +59,17 @@ public class KnownUnits {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<KnownUnit> find(String unitCode) {
         return KnownUnit.findByIdOptional(unitCode);
+    }
+
+    /** The unit's whole profile as last published, if known. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<UnitSnapshot> profile(String unitCode) {
+        return find(unitCode).filter(u -> u.snapshot != null).map(u -> {
+            try {
+                return mapper.readValue(u.snapshot, UnitSnapshot.class);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("stored unit profile is unreadable", e);
+            }
+        });
     }
 }
