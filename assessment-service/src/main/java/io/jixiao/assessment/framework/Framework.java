@@ -1,0 +1,78 @@
+package io.jixiao.assessment.framework;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * An indicator framework (绩效评价指标体系) as data: a tree of 一级/二级/三级 indicators whose leaves have a weight, a
+ * measure and a scoring rule, with the grade bands it is judged by. Versioned; selected per region and fiscal year.
+ *
+ * @param regions     regions it applies to ({@code *} for all)
+ * @param fromYear    first fiscal year it applies to
+ * @param toYear      last fiscal year it applies to
+ * @param priority    where several apply, the highest priority wins (a regional framework over the national default)
+ */
+public record Framework(String id, int version, String name, String description, List<String> regions,
+        int fromYear, int toYear, int priority, List<GradeBand> grades, List<Indicator> indicators) {
+
+    /** A grade and the lowest total that earns it (优 ≥ 90 …). */
+    public record GradeBand(String grade, BigDecimal min) {
+    }
+
+    /** Checks the tree: unique codes, leaves with weight, measure and rule, leaf weights summing to 100. */
+    public Framework validated() {
+        if (id == null || !id.matches("[a-z0-9][a-z0-9-]{1,63}")) {
+            throw new IllegalArgumentException("framework id must be lower-case letters, digits and dashes: " + id);
+        }
+        if (version < 1) {
+            throw new IllegalArgumentException("framework version must be ≥ 1");
+        }
+        if (indicators == null || indicators.isEmpty()) {
+            throw new IllegalArgumentException("framework " + id + " has no indicators");
+        }
+        if (grades == null || grades.isEmpty()) {
+            throw new IllegalArgumentException("framework " + id + " has no grade bands");
+        }
+        Set<String> codes = new HashSet<>();
+        BigDecimal total = BigDecimal.ZERO;
+        for (Indicator leaf : leaves()) {
+            total = total.add(leaf.weight());
+        }
+        for (Indicator i : all()) {
+            if (!codes.add(i.code())) {
+                throw new IllegalArgumentException("indicator code " + i.code() + " appears twice");
+            }
+            i.check();
+        }
+        if (total.compareTo(BigDecimal.valueOf(100)) != 0) {
+            throw new IllegalArgumentException("leaf weights of " + id + " sum to " + total + ", not 100");
+        }
+        return this;
+    }
+
+    /** Every indicator, parents before children. */
+    public List<Indicator> all() {
+        List<Indicator> out = new ArrayList<>();
+        for (Indicator i : indicators) {
+            i.collect(out);
+        }
+        return out;
+    }
+
+    public List<Indicator> leaves() {
+        return all().stream().filter(Indicator::isLeaf).toList();
+    }
+
+    public String grade(BigDecimal total) {
+        return grades.stream().sorted((a, b) -> b.min().compareTo(a.min()))
+                .filter(g -> total.compareTo(g.min()) >= 0).map(GradeBand::grade).findFirst().orElse(null);
+    }
+
+    public boolean appliesTo(String region, int fiscalYear) {
+        return fiscalYear >= fromYear && fiscalYear <= toYear
+                && (regions.contains("*") || region != null && regions.contains(region));
+    }
+}

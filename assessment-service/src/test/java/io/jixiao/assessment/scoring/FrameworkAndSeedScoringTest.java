@@ -1,0 +1,153 @@
+package io.jixiao.assessment.scoring;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jixiao.assessment.framework.Framework;
+import io.jixiao.assessment.framework.Frameworks;
+import io.jixiao.assessment.framework.Indicator;
+import io.jixiao.events.assessment.ScoreSnapshot;
+import io.jixiao.events.assessment.ScoreSnapshot.IndicatorResult;
+import io.jixiao.events.findings.Severity;
+import io.jixiao.local.infra.WorkDirs;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The two bundled frameworks, and the seed department's 2024 figures (deploy/fixtures) scored by both: every result
+ * traceable to its inputs, missing inputs "not assessable", the declared 95 held against the evidence.
+ */
+class FrameworkAndSeedScoringTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
+    private static Facts seedFacts() throws IOException {
+        var dir = WorkDirs.root().resolve("deploy/fixtures/xz-wxb-2024");
+        return new Facts()
+                .with(new Facts.Fact("budget", JSON.readTree(Files.readString(dir.resolve("budget.json"))), "budget-service", 1))
+                .with(new Facts.Fact("staff", JSON.readTree(Files.readString(dir.resolve("staff.json"))), "personnel-service", 1))
+                .with(new Facts.Fact("assets", JSON.readTree(Files.readString(dir.resolve("assets.json"))), "personnel-service", 2));
+    }
+
+    private static EvaluationInputs declared95() {
+        return new EvaluationInputs(List.of(), List.of(), List.of(), List.of(), List.of(),
+                new EvaluationInputs.Declaration(new BigDecimal("95"), List.of(
+                        new EvaluationInputs.DeclaredScore("2.1.1", new BigDecimal("3")),
+                        new EvaluationInputs.DeclaredScore("3.1.1", new BigDecimal("10")))), List.of());
+    }
+
+    private static Map<String, IndicatorResult> byCode(ScoreSnapshot s) {
+        return s.indicators().stream().collect(Collectors.toMap(IndicatorResult::code, Function.identity()));
+    }
+
+    @Test
+    void theDefaultFrameworkIsTheMinistrysTreeWeighted20_30_30_20() {
+        Framework f = Frameworks.bundled("mof-2013-common");
+        Map<String, Integer> top = f.indicators().stream()
+                .collect(Collectors.toMap(Indicator::name, i -> i.totalWeight().intValueExact()));
+        assertEquals(Map.of("投入", 20, "过程", 30, "产出", 30, "效果", 20), top);
+        assertEquals("优", f.grade(new BigDecimal("90")));
+        assertEquals("良", f.grade(new BigDecimal("89.99")));
+        assertEquals("中", f.grade(new BigDecimal("60")));
+        assertEquals("差", f.grade(new BigDecimal("59.99")));
+        Framework regional = Frameworks.bundled("xz-2024-regional");
+        assertEquals(0, new BigDecimal("40").compareTo(regional.indicators().get(1).totalWeight()));
+        assertTrue(regional.appliesTo("西藏自治区", 2024));
+        assertFalse(regional.appliesTo("四川省", 2024));
+    }
+
+    @Test
+    void aFrameworkWhoseWeightsDoNotAddUpTo100IsRefused() {
+        String broken = """
+                id: broken
+                version: 1
+                name: x
+                regions: ["*"]
+                fromYear: 2020
+                toYear: 2030
+                priority: 0
+                grades: [{grade: 优, min: 90}]
+                indicators:
+                  - {code: "1", name: 投入, weight: 99, measure: {type: manual}, rule: {type: rate}}
+                """;
+        assertThrows(IllegalArgumentException.class, () -> Frameworks.parse(broken));
+    }
+
+    @Test
+    void theSeedIsScoredTraceablyAndWhatItDoesNotGiveIsNotAssessable() throws IOException {
+        ScoreSnapshot s = Scorer.score("XZ-WXB", 2024, Frameworks.bundled("mof-2013-common"), seedFacts(), declared95(), 1);
+        Map<String, IndicatorResult> r = byCode(s);
+
+        IndicatorResult execution = r.get("2.1.1"); // 18758.6 ÷ 19531.57 = 96.04 %, rate × weight 3
+        assertTrue(execution.assessable());
+        assertEquals("96.04%", execution.actual());
+        assertEquals(0, new BigDecimal("2.88").compareTo(execution.score()));
+        assertEquals(0, new BigDecimal("0.12").compareTo(execution.deduction()));
+        assertEquals("budget.expenditure.total / budget.revenue.allocatedTotal * 100", execution.formula());
+        assertEquals(2, execution.inputs().size());
+        var total = execution.inputs().stream().filter(i -> i.name().equals("budget.expenditure.total")).findFirst().orElseThrow();
+        assertEquals(0, new BigDecimal("187586000.00").compareTo(total.value()));
+        assertEquals("budget-service", total.source());
+        assertEquals(1, total.version());
+
+        IndicatorResult adjustment = r.get("2.1.2"); // (561.02 + 2490.6) ÷ 19393.072 = 15.74 %, ≤ 10 % then −0.1/point
+        assertEquals(0, new BigDecimal("1.43").compareTo(adjustment.score()));
+        assertEquals(0, new BigDecimal("2").compareTo(r.get("2.3.3").score()), "all fixed assets in use");
+
+        IndicatorResult staffControl = r.get("1.2.1");
+        assertFalse(staffControl.assessable());
+        assertTrue(staffControl.notAssessableReason().contains("编制数"), staffControl.notAssessableReason());
+        assertFalse(r.get("2.1.4").assessable(), "结余资金 not given");
+        assertFalse(r.get("1.1.1").assessable(), "no rating stated");
+        assertEquals(null, r.get("1.1.1").score());
+
+        BigDecimal sum = s.indicators().stream().filter(i -> i.level() == 3 && i.assessable())
+                .map(IndicatorResult::score).reduce(BigDecimal.ZERO, BigDecimal::add);
+        assertEquals(0, sum.compareTo(s.total()));
+        assertEquals(0, new BigDecimal("6.31").compareTo(s.total()));
+        assertEquals("差", s.grade());
+        assertEquals(0, new BigDecimal("4.31").compareTo(r.get("2.1").score()), "2.1 = 2.88 + 1.43, its assessable children");
+
+        var totalFinding = s.findings().stream().filter(f -> f.ruleId().equals("ASSESS-DECLARED-TOTAL")).findFirst().orElseThrow();
+        assertEquals(Severity.ERROR, totalFinding.severity());
+        assertEquals(0, new BigDecimal("88.69").compareTo(totalFinding.difference()));
+        assertTrue(s.findings().stream().anyMatch(f -> f.ruleId().equals("ASSESS-DECLARED-INDICATOR")
+                && "3.1.1".equals(f.subject())), "10 points declared for a completion rate nobody stated");
+        assertTrue(s.findings().stream().anyMatch(f -> f.ruleId().equals("ASSESS-DECLARED-INDICATOR")
+                && "2.1.1".equals(f.subject())), "3 declared, 2.88 supported");
+    }
+
+    @Test
+    void theRegionalFrameworkScoresTheSameFactsDifferently() throws IOException {
+        Facts facts = seedFacts();
+        ScoreSnapshot national = Scorer.score("XZ-WXB", 2024, Frameworks.bundled("mof-2013-common"), facts, declared95(), 1);
+        ScoreSnapshot regional = Scorer.score("XZ-WXB", 2024, Frameworks.bundled("xz-2024-regional"), facts, declared95(), 1);
+        assertEquals("xz-2024-regional", regional.framework().id());
+        // 96.04 % ≥ 95 → 10; 15.74 % ≤ 20 → 5; 100 % × 5 → 5
+        assertEquals(0, new BigDecimal("20.00").compareTo(regional.total()));
+        assertNotEquals(0, national.total().compareTo(regional.total()));
+    }
+
+    @Test
+    void aZeroDenominatorIsNotAssessableWithTheReason() throws IOException {
+        Facts facts = seedFacts();
+        var assets = (com.fasterxml.jackson.databind.node.ObjectNode) facts.fact("assets").orElseThrow().tree();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) assets.get("fixedAssets")).put("total", BigDecimal.ZERO)
+                .put("inUse", BigDecimal.ZERO);
+        IndicatorResult r = byCode(Scorer.score("XZ-WXB", 2024, Frameworks.bundled("mof-2013-common"), facts, null, 1))
+                .get("2.3.3");
+        assertFalse(r.assessable());
+        assertTrue(r.notAssessableReason().contains("除数为零"), r.notAssessableReason());
+    }
+}
