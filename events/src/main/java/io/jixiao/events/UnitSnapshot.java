@@ -1,6 +1,5 @@
 package io.jixiao.events;
 
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
@@ -44,10 +43,5 @@ public record UnitSnapshot(
         public static Bodies none() {
             return new Bodies(null, false, List.of());
         }
-    }
-
-    /** Validation helper: bodies are well-formed when a disclosed count is given and a withheld one is not. */
-    public static boolean consistent(@Valid Bodies b) {
-        return b == null || (b.disclosed() == (b.count() != null));
     }
 }

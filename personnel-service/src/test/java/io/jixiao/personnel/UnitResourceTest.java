@@ -1,9 +1,12 @@
 package io.jixiao.personnel;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -113,6 +116,74 @@ class UnitResourceTest {
                 .when().put("/api/personnel/units/not a code")
                 .then().statusCode(400).body("errors.field", hasItem("unitCode"));
         given().auth().oauth2(admin).when().get("/api/personnel/units/XZ-BAD1")
+                .then().statusCode(404).body("type", equalTo("urn:jixiao:problem:unknown-unit"));
+    }
+
+    @Test
+    void aWithheldCountStaysDistinctFromADisclosedZeroAndTheEventCarriesTheProfile() throws Exception {
+        String admin = token("admin");
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body("""
+                {"name":"测试二局","functions":"负责测试工作。",
+                 "internalBodies":{"count":null,"disclosed":false,"names":["办公室","测试处"]},
+                 "affiliatedInstitutions":{"count":0,"disclosed":true,"names":[]}}""")
+                .when().put("/api/personnel/units/XZ-T02")
+                .then().statusCode(200).body("version", equalTo(1))
+                .body("functions", equalTo("负责测试工作。"))
+                .body("internalBodies.disclosed", equalTo(false))
+                .body("internalBodies.count", nullValue())
+                .body("internalBodies.names", contains("办公室", "测试处"))
+                .body("affiliatedInstitutions.disclosed", equalTo(true))
+                .body("affiliatedInstitutions.count", equalTo(0));
+        // disclosing the count is a change, published as version 2
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body("""
+                {"name":"测试二局","functions":"负责测试工作。",
+                 "internalBodies":{"count":7,"disclosed":true,"names":["办公室","测试处"]},
+                 "affiliatedInstitutions":{"count":0,"disclosed":true,"names":[]}}""")
+                .when().put("/api/personnel/units/XZ-T02")
+                .then().statusCode(200).body("version", equalTo(2)).body("internalBodies.count", equalTo(7));
+        given().auth().oauth2(admin).when().get("/api/personnel/units/XZ-T02")
+                .then().statusCode(200).body("internalBodies.count", equalTo(7))
+                .body("affiliatedInstitutions.count", equalTo(0));
+
+        var v1 = KafkaTopics.awaitRecord(Topics.UNITS,
+                r -> "XZ-T02".equals(r.key()) && r.value().contains("\"version\":1"), Duration.ofSeconds(30));
+        JsonNode first = JSON.readTree(v1.value()).get("payload");
+        assertEquals("负责测试工作。", first.get("functions").asText());
+        assertTrue(first.get("internalBodies").get("count").isNull());
+        assertEquals(false, first.get("internalBodies").get("disclosed").asBoolean());
+        assertEquals(0, first.get("affiliatedInstitutions").get("count").intValue());
+        assertEquals(true, first.get("affiliatedInstitutions").get("disclosed").asBoolean());
+        var v2 = KafkaTopics.awaitRecord(Topics.UNITS,
+                r -> "XZ-T02".equals(r.key()) && r.value().contains("\"version\":2"), Duration.ofSeconds(30));
+        assertEquals(7, JSON.readTree(v2.value()).get("payload").get("internalBodies").get("count").intValue());
+    }
+
+    @Test
+    void aCountThatContradictsItsDisclosureIsRefusedNamingTheField() {
+        String admin = token("admin");
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body("{\"name\":\"x\",\"internalBodies\":{\"count\":null,\"disclosed\":true,\"names\":[]}}")
+                .when().put("/api/personnel/units/XZ-BAD2")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", contains("internalBodies.count"));
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body("{\"name\":\"x\",\"affiliatedInstitutions\":{\"count\":3,\"disclosed\":false}}")
+                .when().put("/api/personnel/units/XZ-BAD2")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", contains("affiliatedInstitutions.count"));
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body("{\"name\":\"x\",\"internalBodies\":{\"count\":1,\"disclosed\":true,\"names\":[\"甲\",\"乙\"]}}")
+                .when().put("/api/personnel/units/XZ-BAD2")
+                .then().statusCode(400).body("errors.field", contains("internalBodies.count"));
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body("{\"name\":\"x\",\"internalBodies\":{\"count\":-1,\"disclosed\":true}}")
+                .when().put("/api/personnel/units/XZ-BAD2")
+                .then().statusCode(400).body("errors.field", hasItem("internalBodies.count"));
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body("{\"name\":\"x\",\"functions\":\"" + "职".repeat(10_001) + "\"}")
+                .when().put("/api/personnel/units/XZ-BAD2")
+                .then().statusCode(400).body("errors.field", contains("functions"));
+        given().auth().oauth2(admin).when().get("/api/personnel/units/XZ-BAD2")
                 .then().statusCode(404).body("type", equalTo("urn:jixiao:problem:unknown-unit"));
     }
 }

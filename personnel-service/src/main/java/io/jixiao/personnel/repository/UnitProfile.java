@@ -35,6 +35,29 @@ public class UnitProfile extends PanacheEntityBase {
     @Column(nullable = false)
     public String aliases;
 
+    /** 主要职能, as text. */
+    public String functions;
+
+    /** 内设机构: the count (null when not disclosed), whether it is disclosed, the names as a JSON array. */
+    @Column(name = "internal_bodies_count")
+    public Integer internalBodiesCount;
+
+    @Column(name = "internal_bodies_disclosed", nullable = false)
+    public boolean internalBodiesDisclosed;
+
+    @Column(name = "internal_bodies_names", nullable = false)
+    public String internalBodiesNames;
+
+    /** 所属事业单位: the count (null when not disclosed), whether it is disclosed, the names as a JSON array. */
+    @Column(name = "affiliated_institutions_count")
+    public Integer affiliatedInstitutionsCount;
+
+    @Column(name = "affiliated_institutions_disclosed", nullable = false)
+    public boolean affiliatedInstitutionsDisclosed;
+
+    @Column(name = "affiliated_institutions_names", nullable = false)
+    public String affiliatedInstitutionsNames;
+
     @Column(nullable = false)
     public long version;
 

@@ -48,10 +48,11 @@ public class UnitResource {
     public Response put(@PathParam("unitCode") @Pattern(regexp = UNIT_CODE) String unitCode,
             @Valid @NotNull UnitProfileRequest request) {
         var profile = new UnitRegister.Profile(request.name(), request.region(), request.level(), request.parentCode(),
-                request.active() == null || request.active(), request.aliases() == null ? List.of() : request.aliases());
+                request.active() == null || request.active(), request.aliases(), request.functions(),
+                request.internalBodies(), request.affiliatedInstitutions());
         var outcome = register.put(unitCode, profile, access.actor(), access.sourceSystem());
         UnitProfile unit = outcome.unit();
-        return Response.ok(UnitResponse.of(unit, register.readAliases(unit.aliases)))
+        return Response.ok(UnitResponse.of(unit, register.snapshot(unit)))
                 .header("ETag", "\"" + unit.version + "\"")
                 .build();
     }
@@ -62,13 +63,13 @@ public class UnitResource {
     public UnitResponse get(@PathParam("unitCode") @Pattern(regexp = UNIT_CODE) String unitCode) {
         access.requireRead(unitCode);
         UnitProfile unit = register.find(unitCode).orElseThrow(() -> ProblemException.unknownUnit(unitCode));
-        return UnitResponse.of(unit, register.readAliases(unit.aliases));
+        return UnitResponse.of(unit, register.snapshot(unit));
     }
 
     @GET
     @RolesAllowed({Roles.FINANCE, Roles.ADMIN})
     @Operation(summary = "Every registered unit")
     public List<UnitResponse> list() {
-        return register.all().stream().map(u -> UnitResponse.of(u, register.readAliases(u.aliases))).toList();
+        return register.all().stream().map(u -> UnitResponse.of(u, register.snapshot(u))).toList();
     }
 }

@@ -4,15 +4,19 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jixiao.commons.outbox.Outbox;
+import io.jixiao.commons.problem.Problem;
+import io.jixiao.commons.problem.ProblemException;
 import io.jixiao.events.EventEnvelope;
 import io.jixiao.events.Topics;
 import io.jixiao.events.UnitSnapshot;
+import io.jixiao.events.UnitSnapshot.Bodies;
 import io.jixiao.personnel.repository.UnitProfile;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -25,9 +29,20 @@ import java.util.UUID;
 @ApplicationScoped
 public class UnitRegister {
 
-    /** The fields of a unit that a push may set. */
+    /** The fields of a unit that a push may set; absent bodies are held as "not disclosed, no names". */
     public record Profile(String name, String region, String level, String parentCode, boolean active,
-            List<String> aliases) {
+            List<String> aliases, String functions, Bodies internalBodies, Bodies affiliatedInstitutions) {
+
+        public Profile {
+            aliases = aliases == null ? List.of() : List.copyOf(aliases);
+            internalBodies = normalized(internalBodies);
+            affiliatedInstitutions = normalized(affiliatedInstitutions);
+        }
+
+        private static Bodies normalized(Bodies b) {
+            return b == null ? Bodies.none() : new Bodies(b.count(), b.disclosed(),
+                    b.names() == null ? List.of() : List.copyOf(b.names()));
+        }
     }
 
     /** The result of a push: the unit as held, and whether this push changed it. */
@@ -44,6 +59,13 @@ public class UnitRegister {
 
     @Transactional
     public Outcome put(String unitCode, Profile profile, String actor, String source) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        checkBodies("internalBodies", profile.internalBodies(), errors);
+        checkBodies("affiliatedInstitutions", profile.affiliatedInstitutions(), errors);
+        if (!errors.isEmpty()) {
+            throw new ProblemException(400, "urn:jixiao:problem:invalid-input", "Invalid input",
+                    errors.size() + " field(s) are invalid", errors);
+        }
         UnitProfile unit = UnitProfile.findById(unitCode, LockModeType.PESSIMISTIC_WRITE);
         if (unit != null && sameAs(unit, profile)) {
             return new Outcome(unit, false);
@@ -58,7 +80,14 @@ public class UnitRegister {
         unit.level = profile.level();
         unit.parentCode = profile.parentCode();
         unit.active = profile.active();
-        unit.aliases = writeAliases(profile.aliases());
+        unit.aliases = writeNames(profile.aliases());
+        unit.functions = profile.functions();
+        unit.internalBodiesCount = profile.internalBodies().count();
+        unit.internalBodiesDisclosed = profile.internalBodies().disclosed();
+        unit.internalBodiesNames = writeNames(profile.internalBodies().names());
+        unit.affiliatedInstitutionsCount = profile.affiliatedInstitutions().count();
+        unit.affiliatedInstitutionsDisclosed = profile.affiliatedInstitutions().disclosed();
+        unit.affiliatedInstitutionsNames = writeNames(profile.affiliatedInstitutions().names());
         unit.version++;
         unit.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
         unit.updatedBy = actor;
@@ -81,20 +110,47 @@ public class UnitRegister {
 
     public UnitSnapshot snapshot(UnitProfile unit) {
         return new UnitSnapshot(unit.unitCode, unit.name, unit.region, unit.level, unit.parentCode, unit.active,
-                readAliases(unit.aliases));
+                readNames(unit.aliases), unit.functions, internalBodies(unit), affiliatedInstitutions(unit));
     }
 
-    public List<String> readAliases(String json) {
-        try {
-            return mapper.readValue(json, new TypeReference<List<String>>() { });
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored aliases are not JSON: " + json, e);
+    /** 内设机构 as held. */
+    public Bodies internalBodies(UnitProfile unit) {
+        return new Bodies(unit.internalBodiesCount, unit.internalBodiesDisclosed, readNames(unit.internalBodiesNames));
+    }
+
+    /** 所属事业单位 as held. */
+    public Bodies affiliatedInstitutions(UnitProfile unit) {
+        return new Bodies(unit.affiliatedInstitutionsCount, unit.affiliatedInstitutionsDisclosed,
+                readNames(unit.affiliatedInstitutionsNames));
+    }
+
+    /**
+     * A disclosed count needs a value and a withheld one must not have one (so "not disclosed" never reads as 0);
+     * a disclosed count cannot be smaller than the names listed.
+     */
+    static void checkBodies(String field, Bodies bodies, List<Problem.FieldError> errors) {
+        if (bodies.disclosed() && bodies.count() == null) {
+            errors.add(new Problem.FieldError(field + ".count", "a disclosed count needs a value"));
+        } else if (!bodies.disclosed() && bodies.count() != null) {
+            errors.add(new Problem.FieldError(field + ".count",
+                    "must be null when the count is not disclosed (disclosed=false)"));
+        } else if (bodies.count() != null && bodies.count() < bodies.names().size()) {
+            errors.add(new Problem.FieldError(field + ".count",
+                    "is smaller than the " + bodies.names().size() + " names listed"));
         }
     }
 
-    private String writeAliases(List<String> aliases) {
+    public List<String> readNames(String json) {
         try {
-            return mapper.writeValueAsString(aliases == null ? List.of() : aliases);
+            return mapper.readValue(json, new TypeReference<List<String>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored list of names is not JSON: " + json, e);
+        }
+    }
+
+    private String writeNames(List<String> names) {
+        try {
+            return mapper.writeValueAsString(names == null ? List.of() : names);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -104,6 +160,9 @@ public class UnitRegister {
         return Objects.equals(unit.name, p.name()) && Objects.equals(unit.region, p.region())
                 && Objects.equals(unit.level, p.level()) && Objects.equals(unit.parentCode, p.parentCode())
                 && unit.active == p.active()
-                && readAliases(unit.aliases).equals(p.aliases() == null ? List.of() : p.aliases());
+                && readNames(unit.aliases).equals(p.aliases())
+                && Objects.equals(unit.functions, p.functions())
+                && internalBodies(unit).equals(p.internalBodies())
+                && affiliatedInstitutions(unit).equals(p.affiliatedInstitutions());
     }
 }

@@ -14,7 +14,7 @@ public interface DocumentKind<D> {
 
     Class<D> type();
 
-    /** The topic its snapshots go to. */
+    /** The topic its snapshots go to; null for a document that is kept with its history but not published itself. */
     String topic();
 
     /** The event type of its snapshots. */

@@ -145,9 +145,11 @@ public class UnitYearDocuments {
         version.requestId = actor.requestId();
         version.persist();
 
-        outbox.add(kind.topic(), new EventEnvelope<>(UUID.randomUUID(), kind.eventType(),
-                EventEnvelope.unitYearKey(unitCode, fiscalYear), held.version, now.toInstant(), actor.source(),
-                actor.name(), kind.snapshot(unitCode, fiscalYear, document, findings)));
+        if (kind.topic() != null) {
+            outbox.add(kind.topic(), new EventEnvelope<>(UUID.randomUUID(), kind.eventType(),
+                    EventEnvelope.unitYearKey(unitCode, fiscalYear), held.version, now.toInstant(), actor.source(),
+                    actor.name(), kind.snapshot(unitCode, fiscalYear, document, findings)));
+        }
         return new PutResult(unitCode, fiscalYear, held.version, true, findings);
     }
 

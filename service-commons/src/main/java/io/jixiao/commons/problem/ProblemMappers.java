@@ -36,7 +36,7 @@ public class ProblemMappers {
     public Response constraintViolations(ConstraintViolationException e, UriInfo uri) {
         List<Problem.FieldError> errors = new ArrayList<>();
         for (ConstraintViolation<?> v : e.getConstraintViolations()) {
-            errors.add(new Problem.FieldError(fieldOf(v.getPropertyPath()), v.getMessage()));
+            errors.add(new Problem.FieldError(fieldOf(v.getPropertyPath(), uri), v.getMessage()));
         }
         errors.sort(Comparator.comparing(Problem.FieldError::field));
         return respond(new Problem("urn:jixiao:problem:invalid-input", "Invalid input", 400,
@@ -122,8 +122,11 @@ public class ProblemMappers {
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 
-    /** {@code put.arg2.revenue.items[0].amount} → {@code revenue.items[0].amount}. */
-    static String fieldOf(Path path) {
+    /**
+     * {@code put.arg2.revenue.items[0].amount} → {@code revenue.items[0].amount}; a violation on a path or query
+     * parameter names the parameter; one on the body itself (e.g. none sent) is {@code body}.
+     */
+    static String fieldOf(Path path, UriInfo uri) {
         StringBuilder out = new StringBuilder();
         Iterator<Path.Node> nodes = path.iterator();
         while (nodes.hasNext()) {
@@ -139,7 +142,7 @@ public class ProblemMappers {
                 default -> {
                 }
             }
-            if (node.getName() == null || node.getName().isEmpty()) {
+            if (node.getName() == null || node.getName().isEmpty() || node.getName().startsWith("<")) {
                 if (node.getIndex() != null) {
                     out.append('[').append(node.getIndex()).append(']');
                 } else if (node.getKey() != null) {
@@ -161,7 +164,9 @@ public class ProblemMappers {
         }
         if (out.length() == 0) {
             for (Path.Node node : path) {
-                if (node.getKind() == jakarta.validation.ElementKind.PARAMETER) {
+                if (node.getKind() == jakarta.validation.ElementKind.PARAMETER && uri != null
+                        && (uri.getPathParameters().containsKey(node.getName())
+                                || uri.getQueryParameters().containsKey(node.getName()))) {
                     return node.getName();
                 }
             }
@@ -187,6 +192,6 @@ public class ProblemMappers {
     }
 
     private static String path(UriInfo uri) {
-        return uri == null ? null : uri.getPath();
+        return uri == null ? null : uri.getRequestUri().getRawPath();
     }
 }

@@ -1,0 +1,88 @@
+package io.jixiao.personnel.service;
+
+import io.jixiao.personnel.repository.MovementKind;
+import io.jixiao.personnel.repository.MovementKind.Direction;
+import io.jixiao.personnel.repository.StaffCategory;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The configurable code lists staff documents name: staff categories (人员类别) and movement kinds (人员变动类型).
+ * Seeded by Flyway, changed by an administrator; never an enum frozen in code.
+ */
+@ApplicationScoped
+public class ReferenceLists {
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<StaffCategory> categories() {
+        return StaffCategory.listAll(Sort.by("sortOrder").and("code"));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<MovementKind> movementKinds() {
+        return MovementKind.listAll(Sort.by("sortOrder").and("code"));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Set<String> categoryCodes() {
+        return categories().stream().map(c -> c.code).collect(Collectors.toSet());
+    }
+
+    /** Each movement kind's direction, by code. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<String, Direction> directions() {
+        Map<String, Direction> directions = new LinkedHashMap<>();
+        for (MovementKind kind : movementKinds()) {
+            directions.put(kind.code, kind.direction);
+        }
+        return directions;
+    }
+
+    /** Adds a staff category or changes its name or place; returns it as held. */
+    @Transactional
+    public StaffCategory putCategory(String code, String name, int sortOrder, String actor) {
+        StaffCategory category = StaffCategory.findById(code);
+        if (category == null) {
+            category = new StaffCategory();
+            category.code = code;
+        } else if (category.name.equals(name) && category.sortOrder == sortOrder) {
+            return category;
+        }
+        category.name = name;
+        category.sortOrder = sortOrder;
+        category.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        category.updatedBy = actor;
+        category.persist();
+        return category;
+    }
+
+    /**
+     * Adds a movement kind or changes its name, direction or place; returns it as held. A changed direction applies
+     * to documents pushed from then on; documents already held keep the findings they were stored with.
+     */
+    @Transactional
+    public MovementKind putMovementKind(String code, String name, Direction direction, int sortOrder, String actor) {
+        MovementKind kind = MovementKind.findById(code);
+        if (kind == null) {
+            kind = new MovementKind();
+            kind.code = code;
+        } else if (kind.name.equals(name) && kind.direction == direction && kind.sortOrder == sortOrder) {
+            return kind;
+        }
+        kind.name = name;
+        kind.direction = direction;
+        kind.sortOrder = sortOrder;
+        kind.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        kind.updatedBy = actor;
+        kind.persist();
+        return kind;
+    }
+}
