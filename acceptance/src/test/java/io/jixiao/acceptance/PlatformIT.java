@@ -65,8 +65,19 @@ class PlatformIT {
     }
 
     @Test
-    void theSeedFixtureLoadsAndItsUnitIsVisibleToItsReporterOnly() {
+    void theSeedFixtureFlowsThroughReconciliationAndScoring() {
         Fixtures.load(Fixtures.folder("xz-wxb-2024"), gateway, tokens, line -> { });
+        String finance = tokens.user("finance");
+        given().auth().oauth2(finance).get(gateway + "/api/budget/units/XZ-WXB/years/2024/findings").then()
+                .statusCode(200).body("ruleId", hasItem("BUD-REVENUE-IDENTITY"));
+        given().auth().oauth2(finance).get(gateway + "/api/personnel/units/XZ-WXB/years/2024/staff").then()
+                .statusCode(200).body("document.totalInService", equalTo(381));
+        // budget, staff and assets reached assessment-service as events and were scored
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                given().auth().oauth2(finance).get(gateway + "/api/assessment/units/XZ-WXB/years/2024/score").then()
+                        .statusCode(200).body("score.framework.id", equalTo("mof-2013-common"))
+                        .body("score.indicators.find { it.code == '2.3.3' }.actual", equalTo("100%"))
+                        .body("score.indicators.find { it.code == '2.1.1' }.actual", equalTo("96.04%")));
         String reporter = tokens.user("reporter");
         given().auth().oauth2(reporter).get(gateway + "/api/personnel/units/XZ-WXB").then().statusCode(200)
                 .body("aliases", hasItem("自治区党委网信办"));

@@ -1,5 +1,6 @@
 package io.jixiao.assessment.framework;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,7 @@ public record Indicator(String code, String name, BigDecimal weight, Measure mea
     public record RuleSpec(String type, Map<String, Object> params) {
     }
 
+    @JsonIgnore
     public boolean isLeaf() {
         return children == null || children.isEmpty();
     }

@@ -1,0 +1,60 @@
+package io.jixiao.assessment.repository;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.EmbeddedId;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** A unit-year's computed self-evaluation: total, grade and the whole traceable result. */
+@Entity
+@Table(name = "unit_score")
+public class UnitScore extends PanacheEntityBase {
+
+    /** Unit and year. */
+    @Embeddable
+    public record Key(@Column(name = "unit_code") String unitCode, @Column(name = "fiscal_year") int fiscalYear)
+            implements Serializable {
+    }
+
+    @EmbeddedId
+    public Key key;
+
+    @Column(name = "framework_id", nullable = false)
+    public String frameworkId;
+
+    @Column(name = "framework_version", nullable = false)
+    public int frameworkVersion;
+
+    @Column(nullable = false)
+    public BigDecimal total;
+
+    public String grade;
+
+    @Column(name = "declared_total")
+    public BigDecimal declaredTotal;
+
+    public String region;
+
+    public String level;
+
+    @Column(name = "error_findings", nullable = false)
+    public int errorFindings;
+
+    /** The {@link io.jixiao.events.assessment.ScoreSnapshot} as JSON. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public String result;
+
+    @Column(nullable = false)
+    public long version;
+
+    @Column(name = "computed_at", nullable = false)
+    public OffsetDateTime computedAt;
+}

@@ -1,0 +1,81 @@
+package io.jixiao.assessment.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jixiao.assessment.repository.FactSnapshot;
+import io.jixiao.assessment.scoring.Facts;
+import io.jixiao.events.EventEnvelope;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+/** This service's read model of the registers' facts, applied idempotently by version. */
+@ApplicationScoped
+public class FactStore {
+
+    private final ObjectMapper mapper;
+
+    public FactStore(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    /** Applies a fact if it is newer than the one held; returns whether it changed anything. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean apply(String kind, String unitCode, int fiscalYear, EventEnvelope<?> event, JsonNode document) {
+        FactSnapshot.Key key = new FactSnapshot.Key(unitCode, fiscalYear, kind);
+        FactSnapshot held = FactSnapshot.findById(key, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (held != null && held.version >= event.version()) {
+            return false;
+        }
+        if (held == null) {
+            held = new FactSnapshot();
+            held.key = key;
+        }
+        held.version = event.version();
+        held.eventId = event.eventId();
+        held.source = event.source() == null ? "unknown" : event.source();
+        held.payload = document.toString();
+        held.receivedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        held.persist();
+        return true;
+    }
+
+    /** The facts of a unit-year and of the year before ({@code prev.*}). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Facts facts(String unitCode, int fiscalYear) {
+        Facts facts = new Facts();
+        for (String kind : new String[] {"budget", "staff", "assets"}) {
+            add(facts, kind, unitCode, fiscalYear, kind);
+            add(facts, "prev." + kind, unitCode, fiscalYear - 1, kind);
+        }
+        return facts;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean hasFacts(String unitCode, int fiscalYear) {
+        return FactSnapshot.count("key.unitCode = ?1 and key.fiscalYear = ?2", unitCode, fiscalYear) > 0;
+    }
+
+    private void add(Facts facts, String name, String unitCode, int year, String kind) {
+        FactSnapshot s = FactSnapshot.findById(new FactSnapshot.Key(unitCode, year, kind));
+        if (s == null) {
+            return;
+        }
+        try {
+            JsonNode tree = mapper.readTree(s.payload);
+            if ("budget".equals(kind)) {
+                Derived.addBudgetFigures((com.fasterxml.jackson.databind.node.ObjectNode) tree);
+            }
+            facts.with(new Facts.Fact(name, tree, sourceName(s.source, kind), s.version));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored fact is unreadable", e);
+        }
+    }
+
+    /** Facts are traced to the service that owns them (the event's source names the pushing system). */
+    private static String sourceName(String pushedBy, String kind) {
+        return ("budget".equals(kind) ? "budget-service" : "personnel-service") + " (pushed by " + pushedBy + ")";
+    }
+}

@@ -1,0 +1,125 @@
+package io.jixiao.assessment.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jixiao.assessment.framework.Framework;
+import io.jixiao.assessment.framework.Frameworks;
+import io.jixiao.assessment.repository.FrameworkRecord;
+import io.jixiao.commons.json.JsonDiff;
+import io.jixiao.commons.problem.ProblemException;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The indicator frameworks, versioned: the default one is loaded at the first start; administrators load others.
+ * A version, once loaded, never changes — scores computed with it stay explainable; a change is a new version.
+ */
+@ApplicationScoped
+public class FrameworkCatalog {
+
+    private final ObjectMapper mapper;
+    private final EntityManager em;
+    private final String defaultFramework;
+    private final ConcurrentHashMap<FrameworkRecord.Key, Framework> parsed = new ConcurrentHashMap<>();
+
+    public FrameworkCatalog(ObjectMapper mapper, EntityManager em,
+            @ConfigProperty(name = "jixiao.assessment.default-framework") String defaultFramework) {
+        this.mapper = mapper;
+        this.em = em;
+        this.defaultFramework = defaultFramework;
+    }
+
+    @Transactional
+    void loadDefault(@Observes StartupEvent start) {
+        em.createNativeQuery("select pg_advisory_xact_lock(hashtext('framework-catalog'))").getSingleResult();
+        Framework f = Frameworks.bundled(defaultFramework);
+        if (FrameworkRecord.findById(new FrameworkRecord.Key(f.id(), f.version())) == null) {
+            store(f, "system");
+        }
+    }
+
+    /** Loads a framework version; the same version again is a no-op, a different one under the same number a 409. */
+    @Transactional
+    public boolean load(Framework framework, String actor) {
+        em.createNativeQuery("select pg_advisory_xact_lock(hashtext('framework-catalog'))").getSingleResult();
+        FrameworkRecord held = FrameworkRecord.findById(new FrameworkRecord.Key(framework.id(), framework.version()));
+        if (held != null) {
+            try {
+                if (JsonDiff.same(mapper.readTree(held.definition), mapper.valueToTree(framework))) {
+                    return false;
+                }
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+            throw ProblemException.conflict("framework " + framework.id() + " version " + framework.version()
+                    + " exists with other content; a framework version is never changed in place: load version "
+                    + (latestVersion(framework.id()) + 1));
+        }
+        store(framework, actor);
+        return true;
+    }
+
+    /** The framework that applies to a unit of this region in this year: highest priority, then newest version. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Framework select(String region, int fiscalYear) {
+        List<FrameworkRecord> all = FrameworkRecord.listAll();
+        return all.stream().map(this::framework).filter(f -> f.appliesTo(region, fiscalYear))
+                .max(Comparator.comparingInt(Framework::priority).thenComparingInt(Framework::version))
+                .orElseThrow(() -> new IllegalStateException("no framework applies to " + region + " " + fiscalYear));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Framework> find(String id, int version) {
+        FrameworkRecord r = FrameworkRecord.findById(new FrameworkRecord.Key(id, version));
+        return Optional.ofNullable(r).map(this::framework);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Framework> all() {
+        List<FrameworkRecord> records = FrameworkRecord.listAll();
+        return records.stream().map(this::framework)
+                .sorted(Comparator.comparing(Framework::id).thenComparingInt(Framework::version)).toList();
+    }
+
+    private int latestVersion(String id) {
+        return all().stream().filter(f -> f.id().equals(id)).mapToInt(Framework::version).max().orElse(0);
+    }
+
+    private Framework framework(FrameworkRecord r) {
+        return parsed.computeIfAbsent(r.key, k -> {
+            try {
+                return mapper.readValue(r.definition, Framework.class);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("stored framework " + k + " is unreadable", e);
+            }
+        });
+    }
+
+    private void store(Framework f, String actor) {
+        FrameworkRecord r = new FrameworkRecord();
+        r.key = new FrameworkRecord.Key(f.id(), f.version());
+        r.name = f.name();
+        r.regions = String.join(",", f.regions());
+        r.fromYear = f.fromYear();
+        r.toYear = f.toYear();
+        r.priority = f.priority();
+        try {
+            r.definition = mapper.writeValueAsString(f);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        r.loadedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        r.loadedBy = actor;
+        r.persist();
+    }
+}

@@ -1,0 +1,152 @@
+package io.jixiao.assessment.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jixiao.assessment.framework.Framework;
+import io.jixiao.assessment.repository.IndicatorScore;
+import io.jixiao.assessment.repository.UnitScore;
+import io.jixiao.assessment.scoring.EvaluationInputs;
+import io.jixiao.assessment.scoring.Scorer;
+import io.jixiao.commons.documents.UnitYearDocuments;
+import io.jixiao.commons.json.JsonDiff;
+import io.jixiao.commons.outbox.Outbox;
+import io.jixiao.commons.units.KnownUnit;
+import io.jixiao.commons.units.KnownUnits;
+import io.jixiao.events.EventEnvelope;
+import io.jixiao.events.Topics;
+import io.jixiao.events.assessment.ScoreSnapshot;
+import io.jixiao.events.findings.Severity;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Computes a unit-year's scores from the facts held, what the unit stated and the framework that applies, and
+ * publishes a new score snapshot through the outbox whenever the result changes — in the same transaction as the
+ * fact or statement that caused it.
+ */
+@ApplicationScoped
+public class ScoringService {
+
+    private final FactStore facts;
+    private final FrameworkCatalog frameworks;
+    private final UnitYearDocuments documents;
+    private final EvaluationKind evaluationKind;
+    private final KnownUnits units;
+    private final Outbox outbox;
+    private final ObjectMapper mapper;
+    private final EntityManager em;
+
+    public ScoringService(FactStore facts, FrameworkCatalog frameworks, UnitYearDocuments documents,
+            EvaluationKind evaluationKind, KnownUnits units, Outbox outbox, ObjectMapper mapper, EntityManager em) {
+        this.facts = facts;
+        this.frameworks = frameworks;
+        this.documents = documents;
+        this.evaluationKind = evaluationKind;
+        this.units = units;
+        this.outbox = outbox;
+        this.mapper = mapper;
+        this.em = em;
+    }
+
+    /** The framework that applies to the unit in that year. */
+    public Framework frameworkFor(String unitCode, int fiscalYear) {
+        String region = units.find(unitCode).map(u -> u.region).orElse(null);
+        return frameworks.select(region, fiscalYear);
+    }
+
+    /** Rescores a unit-year; returns the snapshot held afterwards (new or unchanged). */
+    @Transactional(Transactional.TxType.REQUIRED)
+    public ScoreSnapshot rescore(String unitCode, int fiscalYear, String cause) {
+        em.createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))")
+                .setParameter(1, "score:" + unitCode + ":" + fiscalYear).getSingleResult();
+        Optional<KnownUnit> unit = units.find(unitCode);
+        Framework framework = frameworks.select(unit.map(u -> u.region).orElse(null), fiscalYear);
+        var stated = documents.get(evaluationKind, unitCode, fiscalYear);
+        ScoreSnapshot result = Scorer.score(unitCode, fiscalYear, framework, facts.facts(unitCode, fiscalYear),
+                stated.map(UnitYearDocuments.Held::document).orElse(EvaluationInputs.empty()),
+                stated.map(UnitYearDocuments.Held::version).orElse(0L));
+
+        UnitScore held = UnitScore.findById(new UnitScore.Key(unitCode, fiscalYear));
+        if (held != null && JsonDiff.same(tree(held.result), mapper.valueToTree(result))) {
+            return result;
+        }
+        if (held == null) {
+            held = new UnitScore();
+            held.key = new UnitScore.Key(unitCode, fiscalYear);
+            held.version = 0;
+        }
+        held.version++;
+        held.frameworkId = framework.id();
+        held.frameworkVersion = framework.version();
+        held.total = result.total();
+        held.grade = result.grade();
+        held.declaredTotal = result.declaredTotal();
+        held.region = unit.map(u -> u.region).orElse(null);
+        held.level = unit.map(u -> u.level).orElse(null);
+        held.errorFindings = (int) result.findings().stream().filter(f -> f.severity() == Severity.ERROR).count();
+        held.result = write(result);
+        held.computedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        held.persist();
+
+        IndicatorScore.delete("key.unitCode = ?1 and key.fiscalYear = ?2", unitCode, fiscalYear);
+        for (ScoreSnapshot.IndicatorResult r : result.indicators()) {
+            IndicatorScore row = new IndicatorScore();
+            row.key = new IndicatorScore.Key(unitCode, fiscalYear, r.code());
+            row.score = r.score();
+            row.actualValue = r.actualValue();
+            row.assessable = r.assessable();
+            row.persist();
+        }
+        outbox.add(Topics.SCORES, new EventEnvelope<>(UUID.randomUUID(), ScoreSnapshot.TYPE,
+                EventEnvelope.unitYearKey(unitCode, fiscalYear), held.version, held.computedAt.toInstant(),
+                "assessment-service", cause, result));
+        return result;
+    }
+
+    /** Rescores every unit-year that has facts (after a framework was loaded). */
+    @Transactional
+    public int rescoreAll(String cause) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> keys = em.createNativeQuery(
+                "select distinct unit_code, fiscal_year from fact_snapshot order by 1, 2").getResultList();
+        for (Object[] k : keys) {
+            rescore((String) k[0], ((Number) k[1]).intValue(), cause);
+        }
+        return keys.size();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<UnitScore> held(String unitCode, int fiscalYear) {
+        return UnitScore.findByIdOptional(new UnitScore.Key(unitCode, fiscalYear));
+    }
+
+    public ScoreSnapshot read(UnitScore score) {
+        try {
+            return mapper.readValue(score.result, ScoreSnapshot.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored score is unreadable", e);
+        }
+    }
+
+    private com.fasterxml.jackson.databind.JsonNode tree(String json) {
+        try {
+            return mapper.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String write(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

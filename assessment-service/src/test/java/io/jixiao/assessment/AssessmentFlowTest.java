@@ -1,0 +1,230 @@
+package io.jixiao.assessment;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jixiao.events.EventEnvelope;
+import io.jixiao.events.Topics;
+import io.jixiao.events.budget.BudgetDocument;
+import io.jixiao.events.budget.BudgetSnapshot;
+import io.jixiao.events.personnel.AssetDocument;
+import io.jixiao.events.personnel.AssetSnapshot;
+import io.jixiao.events.personnel.StaffDocument;
+import io.jixiao.events.personnel.StaffSnapshot;
+import io.jixiao.local.infra.WorkDirs;
+import io.jixiao.testing.KafkaTopics;
+import io.jixiao.testing.RealInfrastructure;
+import io.jixiao.testing.TestEvents;
+import io.jixiao.testing.TestInfrastructure;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * assessment-service on real PostgreSQL, Kafka and Keycloak: facts arrive as the registers publish them, the
+ * unit-year is rescored and a score snapshot published; duplicates and old versions change nothing; a regional
+ * framework loaded by an administrator rescores the same facts differently; finance sees every unit.
+ */
+@QuarkusTest
+@WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.GLOBAL,
+        initArgs = @ResourceArg(name = "database", value = "assessment"))
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class AssessmentFlowTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    private static final String SCORE = "/api/assessment/units/XZ-WXB/years/2024/score";
+    private static boolean published;
+
+    private static <T> T fixture(String file, Class<T> type) {
+        try {
+            return JSON.readValue(Files.readString(WorkDirs.root().resolve("deploy/fixtures/xz-wxb-2024/" + file)), type);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void publishBudget(String unit, BudgetDocument budget, long version) {
+        TestEvents.publish(Topics.BUDGET, new EventEnvelope<>(UUID.randomUUID(), BudgetSnapshot.TYPE,
+                unit + ":2024", version, Instant.now(), "xz-wxb-finance-system", "service-account",
+                new BudgetSnapshot(unit, 2024, budget, List.of())));
+    }
+
+    private static String finance() {
+        return TestInfrastructure.tokens().user("finance");
+    }
+
+    private static JsonNode score(String path) {
+        try {
+            return JSON.readTree(given().auth().oauth2(finance()).get(path).then().statusCode(200).extract().asString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode indicator(JsonNode held, String code) {
+        for (JsonNode i : held.at("/score/indicators")) {
+            if (i.get("code").asText().equals(code)) {
+                return i;
+            }
+        }
+        throw new AssertionError("no indicator " + code);
+    }
+
+    @BeforeEach
+    void seedFactsArrive() {
+        if (published) {
+            return;
+        }
+        TestEvents.publishUnit("XZ-WXB", "自治区党委网信办", 1);
+        TestEvents.publishUnit("XZ-TJJ", "自治区统计局", 1);
+        publishBudget("XZ-WXB", fixture("budget.json", BudgetDocument.class), 1);
+        TestEvents.publish(Topics.PERSONNEL, new EventEnvelope<>(UUID.randomUUID(), StaffSnapshot.TYPE, "XZ-WXB:2024", 1,
+                Instant.now(), "xz-wxb-finance-system", "sa", new StaffSnapshot("XZ-WXB", 2024,
+                        fixture("staff.json", StaffDocument.class), List.of())));
+        TestEvents.publish(Topics.ASSETS, new EventEnvelope<>(UUID.randomUUID(), AssetSnapshot.TYPE, "XZ-WXB:2024", 1,
+                Instant.now(), "xz-wxb-finance-system", "sa", new AssetSnapshot("XZ-WXB", 2024,
+                        fixture("assets.json", AssetDocument.class), List.of())));
+        publishBudget("XZ-TJJ", fixture("budget.json", BudgetDocument.class), 1);
+        published = true;
+    }
+
+    @Test
+    @Order(1)
+    void theSeedFactsAreScoredTraceablyAndPublished() {
+        String token = finance();
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            var r = given().auth().oauth2(token).get(SCORE);
+            return r.statusCode() == 200 && r.asString().contains("\"2.3.3\"") && !r.asString().contains("缺少：在用固定资产");
+        });
+        JsonNode held = score(SCORE);
+        assertEquals("mof-2013-common", held.at("/score/framework/id").asText());
+        assertEquals(0, new BigDecimal("6.31").compareTo(held.at("/score/total").decimalValue()));
+        JsonNode execution = indicator(held, "2.1.1");
+        assertEquals("96.04%", execution.get("actual").asText());
+        JsonNode input = execution.get("inputs").get(0);
+        assertTrue(input.get("source").asText().startsWith("budget-service"), input.toString());
+        assertEquals(1, input.get("version").asInt());
+        assertEquals(false, indicator(held, "1.2.1").get("assessable").asBoolean());
+
+        var event = KafkaTopics.awaitRecord(Topics.SCORES, r -> "XZ-WXB:2024".equals(r.key())
+                && r.value().contains("\"total\":6.31"), Duration.ofSeconds(30));
+        assertTrue(event.value().contains("\"type\":\"score.snapshot\""));
+    }
+
+    @Test
+    @Order(2)
+    void aNewBudgetEventRescoresAndDuplicatesOrOldVersionsChangeNothing() throws Exception {
+        long before = score(SCORE).get("version").asLong();
+        ObjectNode budget = (ObjectNode) JSON.readTree(Files.readString(
+                WorkDirs.root().resolve("deploy/fixtures/xz-wxb-2024/budget.json")));
+        budget.with("expenditure").put("total", new BigDecimal("180000000.00")); // 92.16 %
+        BudgetDocument v2 = JSON.treeToValue(budget, BudgetDocument.class);
+        publishBudget("XZ-WXB", v2, 2);
+        await().atMost(Duration.ofSeconds(30)).until(() -> score(SCORE).get("version").asLong() == before + 1);
+        JsonNode rescored = score(SCORE);
+        assertEquals("92.16%", indicator(rescored, "2.1.1").get("actual").asText());
+        assertEquals(0, new BigDecimal("2.76").compareTo(indicator(rescored, "2.1.1").get("score").decimalValue()));
+
+        // the same version again, and the old one late: nothing changes
+        publishBudget("XZ-WXB", v2, 2);
+        publishBudget("XZ-WXB", fixture("budget.json", BudgetDocument.class), 1);
+        publishBudget("XZ-TJJ", fixture("budget.json", BudgetDocument.class), 1);
+        TestEvents.publishUnit("XZ-MARK", "marker", 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(finance())
+                .get("/api/assessment/known-units/XZ-MARK").statusCode() == 200);
+        Thread.sleep(1000);
+        JsonNode after = score(SCORE);
+        assertEquals(before + 1, after.get("version").asLong());
+        assertEquals("92.16%", indicator(after, "2.1.1").get("actual").asText());
+    }
+
+    @Test
+    @Order(3)
+    void theUnitsStatementIsHeldAgainstTheEvidence() {
+        String reporter = TestInfrastructure.tokens().user("reporter");
+        given().auth().oauth2(reporter).contentType(ContentType.JSON).body("""
+                {"ratings": [{"indicator": "1.1.1", "level": "ACHIEVED", "percent": 95, "evidence": "年度工作要点"}],
+                 "actuals": [{"indicator": "3.1.1", "value": 100, "evidence": "年度工作总结"}],
+                 "declared": {"total": 95, "scores": [{"indicator": "2.1.1", "score": 3}]}}""")
+                .put("/api/assessment/units/XZ-WXB/years/2024/evaluation").then().statusCode(200)
+                .body("score.declaredTotal", equalTo(95))
+                .body("score.findings.ruleId", hasItem("ASSESS-DECLARED-TOTAL"))
+                .body("score.findings.ruleId", hasItem("ASSESS-DECLARED-INDICATOR"));
+        JsonNode held = score(SCORE);
+        assertEquals(0, new BigDecimal("3.80").compareTo(indicator(held, "1.1.1").get("score").decimalValue()));
+        assertEquals(0, new BigDecimal("10.00").compareTo(indicator(held, "3.1.1").get("score").decimalValue()));
+
+        given().auth().oauth2(reporter).contentType(ContentType.JSON)
+                .body("{\"ratings\": [{\"indicator\": \"9.9.9\", \"level\": \"ACHIEVED\", \"evidence\": \"x\"}]}")
+                .put("/api/assessment/units/XZ-WXB/years/2024/evaluation").then().statusCode(400)
+                .body("errors.field", hasItem("ratings[0].indicator"));
+        given().auth().oauth2(reporter).contentType(ContentType.JSON)
+                .body("{\"ratings\": [{\"indicator\": \"1.1.1\", \"level\": \"SPLENDID\", \"evidence\": \"x\"}]}")
+                .put("/api/assessment/units/XZ-WXB/years/2024/evaluation").then().statusCode(400);
+    }
+
+    @Test
+    @Order(4)
+    void aRegionalFrameworkLoadedByAnAdministratorRescoresTheSameFactsDifferently() throws IOException {
+        String yaml = new String(getClass().getClassLoader().getResourceAsStream("frameworks/xz-2024-regional.yaml")
+                .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        given().auth().oauth2(TestInfrastructure.tokens().user("finance")).contentType("application/yaml").body(yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .put("/api/assessment/frameworks").then().statusCode(403);
+        given().auth().oauth2(TestInfrastructure.tokens().user("admin")).contentType("application/yaml").body(yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .put("/api/assessment/frameworks").then().statusCode(200).body("loaded", equalTo(true));
+        JsonNode held = score(SCORE);
+        assertEquals("xz-2024-regional", held.at("/score/framework/id").asText());
+        // 92.16 % falls in the ≥ 90 band: 0.8 × 10
+        assertEquals(0, new BigDecimal("8.00").compareTo(indicator(held, "2.1.1").get("score").decimalValue()));
+        String admin = TestInfrastructure.tokens().user("admin");
+        given().auth().oauth2(admin).contentType("application/yaml").body(yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .put("/api/assessment/frameworks").then().statusCode(200).body("loaded", equalTo(false));
+        // a loaded version is never changed in place
+        given().auth().oauth2(admin).contentType("application/yaml").body(yaml.replace("突出预算执行", "突出预算执行（改）").getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .put("/api/assessment/frameworks").then().statusCode(409);
+        given().auth().oauth2(admin).contentType("application/yaml").body(yaml.replace("priority: 10", "priority: ten").getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .put("/api/assessment/frameworks").then().statusCode(400).body("errors[0].field", equalTo("framework"));
+    }
+
+    @Test
+    @Order(5)
+    void financeRanksEveryUnitAndAReporterSeesOnlyItsOwn() {
+        String finance = finance();
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(finance)
+                .get("/api/assessment/units/XZ-TJJ/years/2024/score").statusCode() == 200);
+        given().auth().oauth2(finance).queryParam("fiscalYear", 2024).get("/api/assessment/rankings")
+                .then().statusCode(200).body("totalCount", equalTo(2)).body("items.unitCode", hasItem("XZ-TJJ"))
+                .body("items[0].rank", equalTo(1));
+        given().auth().oauth2(finance).queryParam("fiscalYear", 2024).get("/api/assessment/summary")
+                .then().statusCode(200).body("count", equalTo(2));
+        String reporter = TestInfrastructure.tokens().user("reporter");
+        given().auth().oauth2(reporter).get(SCORE).then().statusCode(200);
+        given().auth().oauth2(reporter).get("/api/assessment/units/XZ-TJJ/years/2024/score").then().statusCode(403);
+        given().auth().oauth2(reporter).queryParam("fiscalYear", 2024).get("/api/assessment/rankings")
+                .then().statusCode(403);
+        given().get(SCORE).then().statusCode(401);
+    }
+}
