@@ -1,20 +1,25 @@
 package io.jixiao.commons.messaging;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jixiao.events.EventEnvelope;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Reads event envelopes off the wire, refusing anything that is not a well-formed event of the expected type. */
+/**
+ * Reads event envelopes off the wire, refusing anything that is not a well-formed event of the expected type. A
+ * tolerant reader: fields it does not know are ignored (REST input is strict, events are not), so a producer can add
+ * fields to its snapshots without breaking consumers that have not been upgraded yet.
+ */
 @ApplicationScoped
 public class Envelopes {
 
     private final ObjectMapper mapper;
 
     public Envelopes(ObjectMapper mapper) {
-        this.mapper = mapper;
+        this.mapper = mapper.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
     public <T> EventEnvelope<T> read(String json, String expectedType, Class<T> payloadType) {
