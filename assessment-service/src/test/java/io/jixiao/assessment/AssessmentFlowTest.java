@@ -227,4 +227,37 @@ class AssessmentFlowTest {
                 .then().statusCode(403);
         given().get(SCORE).then().statusCode(401);
     }
+
+    @Test
+    @Order(6)
+    void financeSeesWarningsOneIndicatorAcrossUnitsAndExportsTheRanking() throws Exception {
+        ObjectNode budget = (ObjectNode) JSON.readTree(Files.readString(
+                WorkDirs.root().resolve("deploy/fixtures/xz-wxb-2024/budget.json")));
+        budget.putArray("monthlyExecution").addObject().put("month", 6)
+                .put("cumulativeExpenditure", new BigDecimal("40000000.00")); // 20 % spent by June
+        publishBudget("XZ-TJJ", JSON.treeToValue(budget, BudgetDocument.class), 2);
+        String finance = finance();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(finance)
+                .queryParam("fiscalYear", 2024).get("/api/assessment/warnings").then().statusCode(200)
+                .body("unitCode", hasItem("XZ-TJJ")).body("[0].warnings[0].level", equalTo("RED")));
+
+        given().auth().oauth2(finance).queryParam("fiscalYear", 2024).get("/api/assessment/indicators/2.1.1")
+                .then().statusCode(200).body("size()", equalTo(2)).body("unitCode", hasItem("XZ-WXB"));
+
+        String csv = given().auth().oauth2(finance).queryParam("fiscalYear", 2024)
+                .get("/api/assessment/rankings/export").then().statusCode(200).contentType("text/csv; charset=UTF-8")
+                .extract().asString();
+        String[] lines = csv.split("\r\n");
+        assertEquals(3, lines.length, csv);
+        assertTrue(lines[0].contains("单位代码") && lines[0].contains("计算总分"));
+        byte[] xlsx = given().auth().oauth2(finance).queryParam("fiscalYear", 2024).queryParam("format", "xlsx")
+                .get("/api/assessment/rankings/export").then().statusCode(200).extract().asByteArray();
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            var sheet = book.getSheetAt(0);
+            assertEquals(2, sheet.getLastRowNum());
+            assertEquals("单位代码", sheet.getRow(0).getCell(1).getStringCellValue());
+        }
+        given().auth().oauth2(TestInfrastructure.tokens().user("reporter")).queryParam("fiscalYear", 2024)
+                .get("/api/assessment/rankings/export").then().statusCode(403);
+    }
 }

@@ -47,6 +47,10 @@ public class UnitScore extends PanacheEntityBase {
     @Column(name = "error_findings", nullable = false)
     public int errorFindings;
 
+    /** The most severe monitoring warning: RED, YELLOW or null. */
+    @Column(name = "warning_level")
+    public String warningLevel;
+
     /** The {@link io.jixiao.events.assessment.ScoreSnapshot} as JSON. */
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false)

@@ -1,7 +1,13 @@
 package io.jixiao.assessment.rest;
 
+import io.jixiao.assessment.repository.UnitScore;
+import io.jixiao.assessment.service.Rankings;
+import io.jixiao.assessment.service.Rankings.Filter;
+import io.jixiao.assessment.service.Rankings.Ranked;
+import io.jixiao.assessment.service.ScoringService;
 import io.jixiao.commons.problem.ProblemException;
 import io.jixiao.commons.security.Roles;
+import io.jixiao.events.assessment.ScoreSnapshot;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -10,14 +16,22 @@ import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.math.BigDecimal;
-import java.util.ArrayList;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -28,10 +42,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed({Roles.FINANCE, Roles.ADMIN})
 public class FinanceResource {
 
-    /** One unit-year in a ranking. */
-    public record Ranked(int rank, String unitCode, int fiscalYear, String region, String level, BigDecimal total,
-            String grade, BigDecimal declaredTotal, int errorFindings, String frameworkId, BigDecimal indicatorScore) {
-    }
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    private static final String[] COLUMNS = {"名次", "单位代码", "年度", "地区", "级次", "计算总分", "等级", "自评总分",
+        "错误类问题数", "预警", "指标体系", "指标得分"};
 
     /** A page of a ranking. */
     public record Page(int page, int size, long totalCount, List<Ranked> items) {
@@ -42,72 +55,114 @@ public class FinanceResource {
             BigDecimal q1, BigDecimal q3) {
     }
 
+    /** A unit-year with monitoring warnings. */
+    public record Warned(String unitCode, int fiscalYear, String region, String level, List<ScoreSnapshot.Warning> warnings) {
+    }
+
+    private final Rankings rankings;
+    private final ScoringService scoring;
     private final EntityManager em;
 
-    public FinanceResource(EntityManager em) {
+    public FinanceResource(Rankings rankings, ScoringService scoring, EntityManager em) {
+        this.rankings = rankings;
+        this.scoring = scoring;
         this.em = em;
     }
 
     @GET
     @Path("rankings")
-    @Transactional(Transactional.TxType.SUPPORTS)
     @Operation(summary = "Units ranked by total or by one indicator, filtered by region, level and grade, paged")
     public Page ranking(@QueryParam("fiscalYear") Integer fiscalYear, @QueryParam("region") String region,
             @QueryParam("level") String level, @QueryParam("grade") String grade,
             @QueryParam("indicator") String indicator, @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        if (fiscalYear == null) {
-            throw ProblemException.badField("fiscalYear", "required");
+        Filter f = filter(fiscalYear, region, level, grade, indicator);
+        return new Page(page, size, rankings.count(f), rankings.page(f, page, size));
+    }
+
+    @GET
+    @Path("rankings/export")
+    @Produces({"text/csv", XLSX})
+    @Operation(summary = "The whole ranking as CSV (UTF-8 with BOM, opens in Excel) or XLSX")
+    public Response export(@QueryParam("fiscalYear") Integer fiscalYear, @QueryParam("region") String region,
+            @QueryParam("level") String level, @QueryParam("grade") String grade,
+            @QueryParam("indicator") String indicator, @QueryParam("format") @DefaultValue("csv") String format) {
+        List<Ranked> all = rankings.page(filter(fiscalYear, region, level, grade, indicator), 0, 0);
+        String name = "ranking-" + fiscalYear;
+        if ("xlsx".equals(format)) {
+            StreamingOutput xlsx = out -> {
+                try (SXSSFWorkbook book = new SXSSFWorkbook(200)) {
+                    Sheet sheet = book.createSheet("排名 " + fiscalYear);
+                    Row header = sheet.createRow(0);
+                    for (int c = 0; c < COLUMNS.length; c++) {
+                        header.createCell(c).setCellValue(COLUMNS[c]);
+                    }
+                    int r = 1;
+                    for (Ranked x : all) {
+                        Row row = sheet.createRow(r++);
+                        Object[] values = values(x);
+                        for (int c = 0; c < values.length; c++) {
+                            if (values[c] instanceof BigDecimal d) {
+                                row.createCell(c).setCellValue(d.doubleValue()); // a spreadsheet cell is a double
+                            } else if (values[c] instanceof Number n) {
+                                row.createCell(c).setCellValue(n.doubleValue());
+                            } else if (values[c] != null) {
+                                row.createCell(c).setCellValue(values[c].toString());
+                            }
+                        }
+                    }
+                    book.write(out);
+                }
+            };
+            return Response.ok(xlsx, XLSX).header("Content-Disposition", "attachment; filename=" + name + ".xlsx").build();
         }
-        if (indicator != null && !indicator.matches("\\d+(\\.\\d+){0,2}")) {
-            throw ProblemException.badField("indicator", "an indicator code such as 2.1.1");
+        if (!"csv".equals(format)) {
+            throw ProblemException.badField("format", "csv or xlsx");
         }
-        StringBuilder where = new StringBuilder(" where s.fiscal_year = :year");
-        Map<String, Object> params = new LinkedHashMap<>();
-        params.put("year", fiscalYear);
-        if (region != null) {
-            where.append(" and s.region = :region");
-            params.put("region", region);
-        }
-        if (level != null) {
-            where.append(" and s.level = :level");
-            params.put("level", level);
-        }
-        if (grade != null) {
-            where.append(" and s.grade = :grade");
-            params.put("grade", grade);
-        }
-        String join = "";
-        String order = " order by s.total desc, s.unit_code";
-        String indicatorColumn = "null";
-        if (indicator != null) {
-            join = " left join indicator_score i on i.unit_code = s.unit_code and i.fiscal_year = s.fiscal_year"
-                    + " and i.code = :indicator";
-            params.put("indicator", indicator);
-            order = " order by i.score desc nulls last, s.unit_code";
-            indicatorColumn = "i.score";
-        }
-        var count = em.createNativeQuery("select count(*) from unit_score s" + where);
-        var query = em.createNativeQuery("select s.unit_code, s.fiscal_year, s.region, s.level, s.total, s.grade,"
-                + " s.declared_total, s.error_findings, s.framework_id, " + indicatorColumn + " from unit_score s" + join
-                + where + order + " limit :limit offset :offset");
-        params.forEach((k, v) -> {
-            query.setParameter(k, v);
-            if (!"indicator".equals(k)) {
-                count.setParameter(k, v);
+        StreamingOutput csv = out -> {
+            Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            w.write('\uFEFF');
+            w.write(String.join(",", COLUMNS) + "\r\n");
+            for (Ranked x : all) {
+                StringBuilder line = new StringBuilder();
+                for (Object v : values(x)) {
+                    if (line.length() > 0) {
+                        line.append(',');
+                    }
+                    line.append(csvCell(v));
+                }
+                w.write(line + "\r\n");
             }
-        });
-        query.setParameter("limit", size).setParameter("offset", page * size);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = query.getResultList();
-        List<Ranked> items = new ArrayList<>();
-        int rank = page * size;
-        for (Object[] r : rows) {
-            items.add(new Ranked(++rank, (String) r[0], ((Number) r[1]).intValue(), (String) r[2], (String) r[3],
-                    (BigDecimal) r[4], (String) r[5], (BigDecimal) r[6], ((Number) r[7]).intValue(), (String) r[8],
-                    (BigDecimal) r[9]));
+            w.flush();
+        };
+        return Response.ok(csv, "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=" + name + ".csv").build();
+    }
+
+    @GET
+    @Path("indicators/{code}")
+    @Operation(summary = "One indicator across every unit of a year: actual value and score")
+    public List<Rankings.IndicatorRow> indicator(@PathParam("code") String code,
+            @QueryParam("fiscalYear") Integer fiscalYear, @QueryParam("region") String region) {
+        if (!code.matches("\\d+(\\.\\d+){0,2}")) {
+            throw ProblemException.badField("code", "an indicator code such as 2.1.1");
         }
-        return new Page(page, size, ((Number) count.getSingleResult()).longValue(), items);
+        return rankings.indicator(requireYear(fiscalYear), code, region);
+    }
+
+    @GET
+    @Path("warnings")
+    @Transactional(Transactional.TxType.SUPPORTS)
+    @Operation(summary = "Units with monitoring warnings (双监控), red first")
+    public List<Warned> warnings(@QueryParam("fiscalYear") Integer fiscalYear, @QueryParam("level") String level) {
+        if (level != null && !level.equals("RED") && !level.equals("YELLOW")) {
+            throw ProblemException.badField("level", "RED or YELLOW");
+        }
+        List<UnitScore> warned = UnitScore.list("key.fiscalYear = ?1 and warningLevel is not null"
+                + (level == null ? "" : " and warningLevel = ?2") + " order by warningLevel, key.unitCode",
+                level == null ? new Object[] {requireYear(fiscalYear)} : new Object[] {requireYear(fiscalYear), level});
+        return warned.stream().map(s -> new Warned(s.key.unitCode(), s.key.fiscalYear(), s.region, s.level,
+                scoring.read(s).warnings())).toList();
     }
 
     @GET
@@ -115,9 +170,7 @@ public class FinanceResource {
     @Transactional(Transactional.TxType.SUPPORTS)
     @Operation(summary = "Count per grade, mean, median and quartiles of the totals of a year")
     public Summary summary(@QueryParam("fiscalYear") Integer fiscalYear, @QueryParam("region") String region) {
-        if (fiscalYear == null) {
-            throw ProblemException.badField("fiscalYear", "required");
-        }
+        int year = requireYear(fiscalYear);
         String where = " where fiscal_year = :year" + (region == null ? "" : " and region = :region");
         var stats = em.createNativeQuery("select count(*), avg(total),"
                 + " percentile_cont(0.5) within group (order by total),"
@@ -125,8 +178,8 @@ public class FinanceResource {
                 + " percentile_cont(0.75) within group (order by total) from unit_score" + where);
         var grades = em.createNativeQuery("select coalesce(grade, '不可评价'), count(*) from unit_score" + where
                 + " group by 1 order by 1");
-        stats.setParameter("year", fiscalYear);
-        grades.setParameter("year", fiscalYear);
+        stats.setParameter("year", year);
+        grades.setParameter("year", year);
         if (region != null) {
             stats.setParameter("region", region);
             grades.setParameter("region", region);
@@ -141,8 +194,40 @@ public class FinanceResource {
         for (Object[] r : rows) {
             byGrade.put((String) r[0], ((Number) r[1]).longValue());
         }
-        return new Summary(fiscalYear, ((Number) s[0]).longValue(), byGrade, decimal(s[1]), decimal(s[2]),
-                decimal(s[3]), decimal(s[4]));
+        return new Summary(year, ((Number) s[0]).longValue(), byGrade, decimal(s[1]), decimal(s[2]), decimal(s[3]),
+                decimal(s[4]));
+    }
+
+    private static Filter filter(Integer fiscalYear, String region, String level, String grade, String indicator) {
+        if (indicator != null && !indicator.matches("\\d+(\\.\\d+){0,2}")) {
+            throw ProblemException.badField("indicator", "an indicator code such as 2.1.1");
+        }
+        return new Filter(requireYear(fiscalYear), region, level, grade, indicator);
+    }
+
+    private static int requireYear(Integer fiscalYear) {
+        if (fiscalYear == null) {
+            throw ProblemException.badField("fiscalYear", "required");
+        }
+        return fiscalYear;
+    }
+
+    private static Object[] values(Ranked x) {
+        return new Object[] {x.rank(), x.unitCode(), x.fiscalYear(), x.region(), x.level(), x.total(), x.grade(),
+            x.declaredTotal(), x.errorFindings(), x.warningLevel(), x.frameworkId(), x.indicatorScore()};
+    }
+
+    private static String csvCell(Object v) {
+        if (v == null) {
+            return "";
+        }
+        String s = v instanceof BigDecimal d ? d.toPlainString() : v.toString();
+        if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.startsWith("=") || s.startsWith("+")
+                || s.startsWith("-") && !(v instanceof Number) || s.startsWith("@")) {
+            return "\"" + (s.startsWith("=") || s.startsWith("+") || s.startsWith("@") ? "'" : "")
+                    + s.replace("\"", "\"\"") + "\"";
+        }
+        return s;
     }
 
     private static BigDecimal decimal(Object o) {

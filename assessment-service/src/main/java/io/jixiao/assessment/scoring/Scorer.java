@@ -54,7 +54,8 @@ public final class Scorer {
         BigDecimal declaredTotal = in.declared() == null ? null : in.declared().total();
         return new ScoreSnapshot(unitCode, fiscalYear,
                 new ScoreSnapshot.FrameworkRef(framework.id(), framework.version(), framework.name()), total,
-                framework.grade(total), declaredTotal, tree, declaredFindings(results, total, declaredTotal), List.of());
+                framework.grade(total), declaredTotal, tree, declaredFindings(results, total, declaredTotal),
+                Monitoring.warnings(facts));
     }
 
     private static IndicatorResult scoreLeaf(Indicator leaf, Facts facts, EvaluationInputs in, long statedVersion) {

@@ -90,6 +90,8 @@ public class ScoringService {
         held.region = unit.map(u -> u.region).orElse(null);
         held.level = unit.map(u -> u.level).orElse(null);
         held.errorFindings = (int) result.findings().stream().filter(f -> f.severity() == Severity.ERROR).count();
+        held.warningLevel = result.warnings().stream().map(ScoreSnapshot.Warning::level)
+                .min(java.util.Comparator.comparing(l -> "RED".equals(l) ? 0 : 1)).orElse(null);
         held.result = write(result);
         held.computedAt = OffsetDateTime.now(ZoneOffset.UTC);
         held.persist();

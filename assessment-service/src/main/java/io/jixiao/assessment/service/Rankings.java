@@ -1,0 +1,111 @@
+package io.jixiao.assessment.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Consolidated queries over every unit's scores, for the finance department. */
+@ApplicationScoped
+public class Rankings {
+
+    /** Which unit-years, ordered how. */
+    public record Filter(int fiscalYear, String region, String level, String grade, String indicator) {
+    }
+
+    /** One unit-year in a ranking. */
+    public record Ranked(int rank, String unitCode, int fiscalYear, String region, String level, BigDecimal total,
+            String grade, BigDecimal declaredTotal, int errorFindings, String warningLevel, String frameworkId,
+            BigDecimal indicatorScore) {
+    }
+
+    /** One unit's value and score of one indicator. */
+    public record IndicatorRow(String unitCode, String region, BigDecimal actualValue, BigDecimal score,
+            boolean assessable) {
+    }
+
+    private final EntityManager em;
+
+    public Rankings(EntityManager em) {
+        this.em = em;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long count(Filter f) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        var q = em.createNativeQuery("select count(*) from unit_score s" + where(f, params));
+        params.forEach(q::setParameter);
+        return ((Number) q.getSingleResult()).longValue();
+    }
+
+    /** A page of the ranking; {@code size} 0 means all (for exports). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Ranked> page(Filter f, int page, int size) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        String where = where(f, params);
+        String join = "";
+        String order = " order by s.total desc, s.unit_code";
+        String indicatorColumn = "cast(null as numeric)";
+        if (f.indicator() != null) {
+            join = " left join indicator_score i on i.unit_code = s.unit_code and i.fiscal_year = s.fiscal_year"
+                    + " and i.code = :indicator";
+            params.put("indicator", f.indicator());
+            order = " order by i.score desc nulls last, s.unit_code";
+            indicatorColumn = "i.score";
+        }
+        String limit = size > 0 ? " limit " + size + " offset " + (long) page * size : "";
+        var q = em.createNativeQuery("select s.unit_code, s.fiscal_year, s.region, s.level, s.total, s.grade,"
+                + " s.declared_total, s.error_findings, s.warning_level, s.framework_id, " + indicatorColumn
+                + " from unit_score s" + join + where + order + limit);
+        params.forEach(q::setParameter);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = q.getResultList();
+        List<Ranked> out = new ArrayList<>(rows.size());
+        int rank = size > 0 ? page * size : 0;
+        for (Object[] r : rows) {
+            out.add(new Ranked(++rank, (String) r[0], ((Number) r[1]).intValue(), (String) r[2], (String) r[3],
+                    (BigDecimal) r[4], (String) r[5], (BigDecimal) r[6], ((Number) r[7]).intValue(), (String) r[8],
+                    (String) r[9], (BigDecimal) r[10]));
+        }
+        return out;
+    }
+
+    /** One indicator across every unit of a year: value and score, best first. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<IndicatorRow> indicator(int fiscalYear, String code, String region) {
+        var q = em.createNativeQuery("select i.unit_code, s.region, i.actual_value, i.score, i.assessable"
+                + " from indicator_score i join unit_score s on s.unit_code = i.unit_code and s.fiscal_year = i.fiscal_year"
+                + " where i.fiscal_year = :year and i.code = :code" + (region == null ? "" : " and s.region = :region")
+                + " order by i.score desc nulls last, i.unit_code");
+        q.setParameter("year", fiscalYear).setParameter("code", code);
+        if (region != null) {
+            q.setParameter("region", region);
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = q.getResultList();
+        return rows.stream().map(r -> new IndicatorRow((String) r[0], (String) r[1], (BigDecimal) r[2],
+                (BigDecimal) r[3], (Boolean) r[4])).toList();
+    }
+
+    private static String where(Filter f, Map<String, Object> params) {
+        StringBuilder where = new StringBuilder(" where s.fiscal_year = :year");
+        params.put("year", f.fiscalYear());
+        if (f.region() != null) {
+            where.append(" and s.region = :region");
+            params.put("region", f.region());
+        }
+        if (f.level() != null) {
+            where.append(" and s.level = :level");
+            params.put("level", f.level());
+        }
+        if (f.grade() != null) {
+            where.append(" and s.grade = :grade");
+            params.put("grade", f.grade());
+        }
+        return where.toString();
+    }
+}
