@@ -30,4 +30,11 @@ public class IndicatorScore extends PanacheEntityBase {
 
     @Column(nullable = false)
     public boolean assessable;
+
+    /** The unit's region, level and grade, copied for rankings by indicator. */
+    public String region;
+
+    public String level;
+
+    public String grade;
 }

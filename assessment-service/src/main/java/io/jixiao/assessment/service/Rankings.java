@@ -37,7 +37,7 @@ public class Rankings {
     @Transactional(Transactional.TxType.SUPPORTS)
     public long count(Filter f) {
         Map<String, Object> params = new LinkedHashMap<>();
-        var q = em.createNativeQuery("select count(*) from unit_score s" + where(f, params));
+        var q = em.createNativeQuery("select count(*) from unit_score s" + where(f, params, "s"));
         params.forEach(q::setParameter);
         return ((Number) q.getSingleResult()).longValue();
     }
@@ -46,21 +46,22 @@ public class Rankings {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Ranked> page(Filter f, int page, int size) {
         Map<String, Object> params = new LinkedHashMap<>();
-        String where = where(f, params);
-        String join = "";
-        String order = " order by s.total desc, s.unit_code";
-        String indicatorColumn = "cast(null as numeric)";
-        if (f.indicator() != null) {
-            join = " left join indicator_score i on i.unit_code = s.unit_code and i.fiscal_year = s.fiscal_year"
-                    + " and i.code = :indicator";
-            params.put("indicator", f.indicator());
-            order = " order by i.score desc nulls last, s.unit_code";
-            indicatorColumn = "i.score";
-        }
         String limit = size > 0 ? " limit " + size + " offset " + (long) page * size : "";
-        var q = em.createNativeQuery("select s.unit_code, s.fiscal_year, s.region, s.level, s.total, s.grade,"
-                + " s.declared_total, s.error_findings, s.warning_level, s.framework_id, " + indicatorColumn
-                + " from unit_score s" + join + where + order + limit);
+        String sql;
+        if (f.indicator() == null) {
+            sql = "select s.unit_code, s.fiscal_year, s.region, s.level, s.total, s.grade, s.declared_total,"
+                    + " s.error_findings, s.warning_level, s.framework_id, cast(null as numeric) from unit_score s"
+                    + where(f, params, "s") + " order by s.total desc, s.unit_code" + limit;
+        } else {
+            // driven by the indicator's own index; only the page's rows are joined
+            params.put("indicator", f.indicator());
+            sql = "select s.unit_code, s.fiscal_year, s.region, s.level, s.total, s.grade, s.declared_total,"
+                    + " s.error_findings, s.warning_level, s.framework_id, i.score from indicator_score i"
+                    + " join unit_score s on s.unit_code = i.unit_code and s.fiscal_year = i.fiscal_year"
+                    + where(f, params, "i") + " and i.code = :indicator"
+                    + " order by i.score desc nulls last, i.unit_code" + limit;
+        }
+        var q = em.createNativeQuery(sql);
         params.forEach(q::setParameter);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = q.getResultList();
@@ -91,19 +92,19 @@ public class Rankings {
                 (BigDecimal) r[3], (Boolean) r[4])).toList();
     }
 
-    private static String where(Filter f, Map<String, Object> params) {
-        StringBuilder where = new StringBuilder(" where s.fiscal_year = :year");
+    private static String where(Filter f, Map<String, Object> params, String table) {
+        StringBuilder where = new StringBuilder(" where " + table + ".fiscal_year = :year");
         params.put("year", f.fiscalYear());
         if (f.region() != null) {
-            where.append(" and s.region = :region");
+            where.append(" and " + table + ".region = :region");
             params.put("region", f.region());
         }
         if (f.level() != null) {
-            where.append(" and s.level = :level");
+            where.append(" and " + table + ".level = :level");
             params.put("level", f.level());
         }
         if (f.grade() != null) {
-            where.append(" and s.grade = :grade");
+            where.append(" and " + table + ".grade = :grade");
             params.put("grade", f.grade());
         }
         return where.toString();

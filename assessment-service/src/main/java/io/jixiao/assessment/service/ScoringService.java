@@ -103,6 +103,9 @@ public class ScoringService {
             row.score = r.score();
             row.actualValue = r.actualValue();
             row.assessable = r.assessable();
+            row.region = held.region;
+            row.level = held.level;
+            row.grade = held.grade;
             row.persist();
         }
         outbox.add(Topics.SCORES, new EventEnvelope<>(UUID.randomUUID(), ScoreSnapshot.TYPE,
