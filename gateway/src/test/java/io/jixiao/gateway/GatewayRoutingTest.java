@@ -65,6 +65,14 @@ class GatewayRoutingTest {
     }
 
     @Test
+    void publishedReportsAreOpenDataButNothingElseIs() {
+        given().get("/api/reports/public/units/XZ-WXB/years/2024?format=json").then().statusCode(200)
+                .body("uri", equalTo("/api/reports/public/units/XZ-WXB/years/2024?format=json"));
+        given().get("/api/reports/units/XZ-WXB/years/2024").then().statusCode(401);
+        given().get("/api/reports/publicity").then().statusCode(401);
+    }
+
+    @Test
     void servesEachServicesOpenApiDocumentAndAggregatesReadiness() {
         given().get("/openapi/budget").then().statusCode(200).body("uri", equalTo("/q/openapi?format=json"));
         given().get("/q/health/ready").then().statusCode(200)
