@@ -1,0 +1,46 @@
+package io.jixiao.report.repository;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.EmbeddedId;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+import java.io.Serializable;
+import java.time.OffsetDateTime;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** The current narrative sections of a unit-year's report (报告文字部分), as the unit pushed them. */
+@Entity
+@Table(name = "narrative")
+public class Narrative extends PanacheEntityBase {
+
+    /** Unit and fiscal year. */
+    @Embeddable
+    public record Key(@Column(name = "unit_code") String unitCode, @Column(name = "fiscal_year") int fiscalYear)
+            implements Serializable {
+    }
+
+    @EmbeddedId
+    public Key key;
+
+    @Column(nullable = false)
+    public long version;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public String body;
+
+    @Column(name = "updated_at", nullable = false)
+    public OffsetDateTime updatedAt;
+
+    @Column(name = "updated_by", nullable = false)
+    public String updatedBy;
+
+    @Column(nullable = false)
+    public String source;
+
+    @Column(name = "request_id")
+    public String requestId;
+}

@@ -1,0 +1,71 @@
+package io.jixiao.report.rest;
+
+import io.jixiao.commons.problem.ProblemException;
+import io.jixiao.commons.problem.RequestIds;
+import io.jixiao.commons.security.UnitAccess;
+import io.jixiao.report.model.NarrativeDocument;
+import io.jixiao.report.service.NarrativeRegister;
+import io.quarkus.security.Authenticated;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The narrative sections a unit writes for its report (报告文字部分), pushed like any figure. */
+@Path("/")
+@Tag(name = "narratives", description = "The report's narrative sections, written by the unit")
+@Produces(MediaType.APPLICATION_JSON)
+@Authenticated
+public class NarrativeResource {
+
+    private final NarrativeRegister register;
+    private final UnitAccess access;
+
+    public NarrativeResource(NarrativeRegister register, UnitAccess access) {
+        this.register = register;
+        this.access = access;
+    }
+
+    @PUT
+    @Path("units/{unitCode}/years/{fiscalYear}/narratives")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Push the unit's narratives for a fiscal year (the whole document; idempotent)")
+    public NarrativeRegister.PutResult put(@PathParam("unitCode") @Pattern(regexp = Paths.UNIT_CODE) String unitCode,
+            @PathParam("fiscalYear") int fiscalYear, @HeaderParam(RequestIds.HEADER) String requestId,
+            @Valid @NotNull NarrativeDocument narratives) {
+        access.requireWrite(unitCode);
+        return register.put(unitCode, fiscalYear, narratives, access.actor(requestId));
+    }
+
+    @GET
+    @Path("units/{unitCode}/years/{fiscalYear}/narratives")
+    @Operation(summary = "The narratives as held, with their version and who pushed them")
+    public NarrativeRegister.Held get(@PathParam("unitCode") @Pattern(regexp = Paths.UNIT_CODE) String unitCode,
+            @PathParam("fiscalYear") int fiscalYear) {
+        access.requireRead(unitCode);
+        register.requireKnown(unitCode);
+        return register.get(unitCode, fiscalYear).orElseThrow(() -> ProblemException.notFound(
+                "no narratives of " + unitCode + " for " + fiscalYear + " have been pushed"));
+    }
+
+    @GET
+    @Path("units/{unitCode}/years/{fiscalYear}/narratives/history")
+    @Operation(summary = "Every version of the narratives: who changed which sections, when, from which system")
+    public List<NarrativeRegister.HistoryEntry> history(
+            @PathParam("unitCode") @Pattern(regexp = Paths.UNIT_CODE) String unitCode,
+            @PathParam("fiscalYear") int fiscalYear) {
+        access.requireRead(unitCode);
+        register.requireKnown(unitCode);
+        return register.history(unitCode, fiscalYear);
+    }
+}

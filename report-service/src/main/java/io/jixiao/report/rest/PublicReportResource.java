@@ -1,0 +1,48 @@
+package io.jixiao.report.rest;
+
+import io.jixiao.commons.problem.ProblemException;
+import io.jixiao.report.render.Renderers;
+import io.jixiao.report.render.ReportFormat;
+import io.jixiao.report.service.Workflow;
+import jakarta.annotation.security.PermitAll;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Published reports, open data: served without login, in HTML, PDF and JSON (and DOCX), never with findings. */
+@Path("/public")
+@Tag(name = "public", description = "Published reports, without login")
+@PermitAll
+public class PublicReportResource {
+
+    static final List<ReportFormat> FORMATS = List.of(ReportFormat.HTML, ReportFormat.PDF, ReportFormat.JSON,
+            ReportFormat.DOCX);
+
+    private final Workflow workflow;
+    private final Renderers renderers;
+
+    public PublicReportResource(Workflow workflow, Renderers renderers) {
+        this.workflow = workflow;
+        this.renderers = renderers;
+    }
+
+    @GET
+    @Path("units/{unitCode}/years/{fiscalYear}")
+    @Operation(summary = "The published report of a unit-year (no login): ?format=html|pdf|json|docx or Accept")
+    public Response published(@PathParam("unitCode") @Pattern(regexp = Paths.UNIT_CODE) String unitCode,
+            @PathParam("fiscalYear") int fiscalYear, @QueryParam("format") String format,
+            @Context HttpHeaders headers) {
+        ReportFormat chosen = ReportFormat.choose(format, headers.getRequestHeader(HttpHeaders.ACCEPT), FORMATS);
+        return workflow.published(unitCode, fiscalYear).map(m -> renderers.respond(m, chosen))
+                .orElseThrow(() -> ProblemException.notFound("no report of " + unitCode + " for " + fiscalYear
+                        + " has been published"));
+    }
+}

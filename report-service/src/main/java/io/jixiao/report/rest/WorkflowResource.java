@@ -1,0 +1,175 @@
+package io.jixiao.report.rest;
+
+import io.jixiao.commons.problem.RequestIds;
+import io.jixiao.commons.security.Roles;
+import io.jixiao.commons.security.UnitAccess;
+import io.jixiao.report.model.Prose;
+import io.jixiao.report.model.ReportModel;
+import io.jixiao.report.render.Renderers;
+import io.jixiao.report.service.Workflow;
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.LocalDate;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * The report's workflow: submission by the unit's approver, review (return / accept) and publication by finance,
+ * the final-accounts approval date and publication deadline, submitted versions and the audit log.
+ */
+@Path("/")
+@Tag(name = "workflow", description = "Submission, review, publication and deadlines of the report")
+@Produces(MediaType.APPLICATION_JSON)
+@Authenticated
+public class WorkflowResource {
+
+    /** Finance's comments when returning or accepting. */
+    public record ReviewRequest(@Prose(max = 2_000) String comment) {
+    }
+
+    /** The date of the final-accounts approval (决算批复). */
+    public record ApprovalRequest(@NotNull LocalDate approvalDate) {
+    }
+
+    /** Publication, optionally with the approval date if finance has not recorded it yet. */
+    public record PublishRequest(LocalDate approvalDate) {
+    }
+
+    private final Workflow workflow;
+    private final Renderers renderers;
+    private final UnitAccess access;
+
+    public WorkflowResource(Workflow workflow, Renderers renderers, UnitAccess access) {
+        this.workflow = workflow;
+        this.renderers = renderers;
+        this.access = access;
+    }
+
+    @GET
+    @Path("units/{unitCode}/years/{fiscalYear}/status")
+    @Operation(summary = "Where the report stands: status, last submitted version and hash, blocking findings, "
+            + "approval date and publication deadline")
+    public Workflow.View status(@PathParam("unitCode") @Pattern(regexp = Paths.UNIT_CODE) String unitCode,
+            @PathParam("fiscalYear") int fiscalYear) {
+        access.requireRead(unitCode);
+        return workflow.view(unitCode, fiscalYear);
+    }
+
+    @POST
+    @Path("units/{unitCode}/years/{fiscalYear}/submit")
+    @Operation(summary = "Submit the report (the unit's approver): refused with 409 while an error finding is "
+            + "neither corrected nor explained")
+    public Workflow.View submit(@PathParam("unitCode") @Pattern(regexp = Paths.UNIT_CODE) String unitCode,
+            @PathParam("fiscalYear") int fiscalYear, @HeaderParam(RequestIds.HEADER) String requestId) {
+        access.requireApprove(unitCode);
+        return workflow.submit(unitCode, fiscalYear, access.actor(requestId));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Path("units/{unitCode}/years/{fiscalYear}/return")
+    @RolesAllowed(Roles.FINANCE)
+    @Operation(summary = "Return a submitted report with comments (finance)")
+    public Workflow.View returnForChanges(@PathParam("unitCode") @Pattern(regexp = Paths.UNIT_CODE) String unitCode,
+            @PathParam("fiscalYear") int fiscalYear, @HeaderParam(RequestIds.HEADER) String requestId,
+            @Valid @NotNull ReviewRequest review) {
+        return workflow.returnForChanges(unitCode, fiscalYear, review.comment(), access.actor(requestId));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Path("units/{unitCode}/years/{fiscalYear}/accept")
+    @RolesAllowed(Roles.FINANCE)
+    @Operation(summary = "Accept a submitted report (finance); the body may be {} or carry a comment")
+    public Workflow.View accept(@PathParam("unitCode") @Pattern(regexp = Paths.UNIT_CODE) String unitCode,
+            @PathParam("fiscalYear") int fiscalYear, @HeaderParam(RequestIds.HEADER) String requestId,
+            @Valid ReviewRequest review) {
+        return workflow.accept(unitCode, fiscalYear, review == null ? null : review.comment(),
+                access.actor(requestId));
+    }
+
+    @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Path("units/{unitCode}/years/{fiscalYear}/approval")
+    @RolesAllowed(Roles.FINANCE)
+    @Operation(summary = "Record the date of the final-accounts approval (决算批复): publication is due 20 days "
+            + "after it (finance)")
+    public Workflow.View approval(@PathParam("unitCode") @Pattern(regexp = Paths.UNIT_CODE) String unitCode,
+            @PathParam("fiscalYear") int fiscalYear, @HeaderParam(RequestIds.HEADER) String requestId,
+            @Valid @NotNull ApprovalRequest request) {
+        return workflow.setApprovalDate(unitCode, fiscalYear, request.approvalDate(), access.actor(requestId));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Path("units/{unitCode}/years/{fiscalYear}/publish")
+    @RolesAllowed(Roles.FINANCE)
+    @Operation(summary = "Publish the accepted report (finance; body {} or {\"approvalDate\": …} when it was not "
+            + "recorded yet); it is then served without login at "
+            + "/api/reports/public/units/{unitCode}/years/{fiscalYear}")
+    public Workflow.View publish(@PathParam("unitCode") @Pattern(regexp = Paths.UNIT_CODE) String unitCode,
+            @PathParam("fiscalYear") int fiscalYear, @HeaderParam(RequestIds.HEADER) String requestId,
+            @Valid PublishRequest request) {
+        return workflow.publish(unitCode, fiscalYear, request == null ? null : request.approvalDate(),
+                access.actor(requestId));
+    }
+
+    @GET
+    @Path("units/{unitCode}/years/{fiscalYear}/versions")
+    @Operation(summary = "The submitted versions: number, SHA-256, who submitted them and when")
+    public List<Workflow.VersionInfo> versions(
+            @PathParam("unitCode") @Pattern(regexp = Paths.UNIT_CODE) String unitCode,
+            @PathParam("fiscalYear") int fiscalYear) {
+        access.requireRead(unitCode);
+        return workflow.versions(unitCode, fiscalYear);
+    }
+
+    @GET
+    @Path("units/{unitCode}/years/{fiscalYear}/versions/{number}")
+    @Produces
+    @Operation(summary = "A submitted version as it was submitted, in any format")
+    public Response version(@PathParam("unitCode") @Pattern(regexp = Paths.UNIT_CODE) String unitCode,
+            @PathParam("fiscalYear") int fiscalYear, @PathParam("number") int number,
+            @QueryParam("format") String format, @QueryParam("variant") String variant,
+            @Context HttpHeaders headers) {
+        access.requireRead(unitCode);
+        ReportModel model = workflow.version(unitCode, fiscalYear, number, ReportResource.variant(variant));
+        return renderers.respond(model, io.jixiao.report.render.ReportFormat.choose(format,
+                headers.getRequestHeader(HttpHeaders.ACCEPT), ReportResource.ALL));
+    }
+
+    @GET
+    @Path("units/{unitCode}/years/{fiscalYear}/log")
+    @Operation(summary = "Every workflow transition: who, when, from which system, with comments")
+    public List<Workflow.LogView> log(@PathParam("unitCode") @Pattern(regexp = Paths.UNIT_CODE) String unitCode,
+            @PathParam("fiscalYear") int fiscalYear) {
+        access.requireRead(unitCode);
+        return workflow.log(unitCode, fiscalYear);
+    }
+
+    @GET
+    @Path("due")
+    @RolesAllowed(Roles.FINANCE)
+    @Operation(summary = "Unpublished reports whose publication is overdue or due within ?withinDays (default 7) "
+            + "days (finance)")
+    public List<Workflow.Due> due(@QueryParam("withinDays") Integer withinDays) {
+        return workflow.due(withinDays);
+    }
+}

@@ -1,0 +1,91 @@
+package io.jixiao.report.service;
+
+import io.jixiao.commons.documents.Actor;
+import io.jixiao.commons.documents.FiscalYears;
+import io.jixiao.commons.problem.ProblemException;
+import io.jixiao.commons.units.KnownUnits;
+import io.jixiao.report.model.ReportModel;
+import io.jixiao.report.model.ReportModel.Variant;
+import io.jixiao.report.repository.FindingExplanation;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/**
+ * The unit's explanations of its findings (情况说明). An explained ERROR finding no longer blocks submission; the
+ * explanation is printed beside the finding in the internal version.
+ */
+@ApplicationScoped
+public class Explanations {
+
+    private final ReportAssembly assembly;
+    private final Workflow workflow;
+    private final KnownUnits units;
+    private final EntityManager em;
+
+    public Explanations(ReportAssembly assembly, Workflow workflow, KnownUnits units, EntityManager em) {
+        this.assembly = assembly;
+        this.workflow = workflow;
+        this.units = units;
+        this.em = em;
+    }
+
+    /** The current findings of the unit-year, with explanations and whether each blocks submission. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<ReportModel.ReportFinding> findings(String unitCode, int fiscalYear) {
+        requireKnown(unitCode);
+        return assembly.current(unitCode, fiscalYear, Variant.INTERNAL).findings();
+    }
+
+    /** Explains a finding the unit-year currently has; returns whether anything changed. */
+    @Transactional
+    public boolean explain(String unitCode, int fiscalYear, String ruleId, String explanation, Actor actor) {
+        requireKnown(unitCode);
+        FiscalYears.require(fiscalYear);
+        boolean present = findings(unitCode, fiscalYear).stream().anyMatch(f -> f.ruleId().equals(ruleId));
+        if (!present) {
+            throw ProblemException.notFound("the report of " + unitCode + " for " + fiscalYear + " has no finding "
+                    + ruleId);
+        }
+        em.createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))")
+                .setParameter(1, "explanation:" + unitCode + ":" + fiscalYear + ":" + ruleId).getSingleResult();
+        FindingExplanation.Key key = new FindingExplanation.Key(unitCode, fiscalYear, ruleId);
+        FindingExplanation held = FindingExplanation.findById(key);
+        if (held != null && held.explanation.equals(explanation)) {
+            return false;
+        }
+        if (held == null) {
+            held = new FindingExplanation();
+            held.key = key;
+        }
+        held.explanation = explanation;
+        held.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        held.updatedBy = actor.name();
+        held.source = actor.source();
+        held.persist();
+        em.flush();
+        workflow.contentMayHaveChanged(unitCode, fiscalYear, "explanation of " + ruleId);
+        return true;
+    }
+
+    /** Withdraws an explanation. */
+    @Transactional
+    public boolean withdraw(String unitCode, int fiscalYear, String ruleId) {
+        requireKnown(unitCode);
+        boolean deleted = FindingExplanation.deleteById(new FindingExplanation.Key(unitCode, fiscalYear, ruleId));
+        if (deleted) {
+            em.flush();
+            workflow.contentMayHaveChanged(unitCode, fiscalYear, "explanation of " + ruleId + " withdrawn");
+        }
+        return deleted;
+    }
+
+    private void requireKnown(String unitCode) {
+        if (units.find(unitCode).isEmpty()) {
+            throw ProblemException.unknownUnit(unitCode);
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package io.jixiao.report.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jixiao.commons.documents.Actor;
+import io.jixiao.commons.documents.FiscalYears;
+import io.jixiao.commons.json.JsonDiff;
+import io.jixiao.commons.problem.ProblemException;
+import io.jixiao.commons.units.KnownUnits;
+import io.jixiao.report.model.NarrativeDocument;
+import io.jixiao.report.repository.Narrative;
+import io.jixiao.report.repository.NarrativeVersion;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The narrative sections a unit writes for its report: stored as pushed, versioned, every version kept. Pushing the
+ * same text again changes nothing; a change to a submitted report's text makes it a draft again.
+ */
+@ApplicationScoped
+public class NarrativeRegister {
+
+    /** What a push did. */
+    public record PutResult(String unitCode, int fiscalYear, long version, boolean changed) {
+    }
+
+    /** The narratives as held. */
+    public record Held(String unitCode, int fiscalYear, long version, NarrativeDocument narratives,
+            OffsetDateTime updatedAt, String updatedBy, String source) {
+    }
+
+    /** One version of the narratives, with the sections it changed. */
+    public record HistoryEntry(long version, OffsetDateTime changedAt, String changedBy, String source,
+            String requestId, List<String> changedFields) {
+    }
+
+    private final ObjectMapper mapper;
+    private final EntityManager em;
+    private final KnownUnits units;
+    private final Workflow workflow;
+
+    public NarrativeRegister(ObjectMapper mapper, EntityManager em, KnownUnits units, Workflow workflow) {
+        this.mapper = mapper;
+        this.em = em;
+        this.units = units;
+        this.workflow = workflow;
+    }
+
+    @Transactional
+    public PutResult put(String unitCode, int fiscalYear, NarrativeDocument narratives, Actor actor) {
+        requireKnown(unitCode);
+        FiscalYears.require(fiscalYear);
+        em.createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))")
+                .setParameter(1, "narrative:" + unitCode + ":" + fiscalYear).getSingleResult();
+        Narrative.Key key = new Narrative.Key(unitCode, fiscalYear);
+        Narrative held = Narrative.findById(key);
+        JsonNode next = mapper.valueToTree(narratives);
+        if (held != null && JsonDiff.same(tree(held.body), next)) {
+            return new PutResult(unitCode, fiscalYear, held.version, false);
+        }
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        if (held == null) {
+            held = new Narrative();
+            held.key = key;
+            held.version = 0;
+        }
+        held.version++;
+        held.body = next.toString();
+        held.updatedAt = now;
+        held.updatedBy = actor.name();
+        held.source = actor.source();
+        held.requestId = actor.requestId();
+        held.persist();
+
+        NarrativeVersion version = new NarrativeVersion();
+        version.unitCode = unitCode;
+        version.fiscalYear = fiscalYear;
+        version.version = held.version;
+        version.body = held.body;
+        version.changedAt = now;
+        version.changedBy = actor.name();
+        version.source = actor.source();
+        version.requestId = actor.requestId();
+        version.persist();
+        em.flush();
+        workflow.contentMayHaveChanged(unitCode, fiscalYear, "narratives v" + held.version);
+        return new PutResult(unitCode, fiscalYear, held.version, true);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Held> get(String unitCode, int fiscalYear) {
+        Narrative held = Narrative.findById(new Narrative.Key(unitCode, fiscalYear));
+        if (held == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Held(unitCode, fiscalYear, held.version, read(held.body), held.updatedAt,
+                held.updatedBy, held.source));
+    }
+
+    /** The narratives to print: what the unit pushed, or nothing yet. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public NarrativeDocument current(String unitCode, int fiscalYear) {
+        return get(unitCode, fiscalYear).map(Held::narratives).orElse(NarrativeDocument.empty());
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<HistoryEntry> history(String unitCode, int fiscalYear) {
+        List<NarrativeVersion> versions = NarrativeVersion.list("unitCode = ?1 and fiscalYear = ?2",
+                Sort.by("version"), unitCode, fiscalYear);
+        JsonNode[] previous = {mapper.createObjectNode()};
+        return versions.stream().map(v -> {
+            JsonNode body = tree(v.body);
+            List<String> changed = JsonDiff.diff(previous[0], body).stream()
+                    .map(c -> c.path().replaceAll("\\[\\d+]$", "")).distinct().toList();
+            previous[0] = body;
+            return new HistoryEntry(v.version, v.changedAt, v.changedBy, v.source, v.requestId, changed);
+        }).toList();
+    }
+
+    public void requireKnown(String unitCode) {
+        if (units.find(unitCode).isEmpty()) {
+            throw ProblemException.unknownUnit(unitCode);
+        }
+    }
+
+    private JsonNode tree(String json) {
+        try {
+            return mapper.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored narratives are unreadable", e);
+        }
+    }
+
+    private NarrativeDocument read(String json) {
+        try {
+            return mapper.readValue(json, NarrativeDocument.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored narratives are unreadable", e);
+        }
+    }
+}

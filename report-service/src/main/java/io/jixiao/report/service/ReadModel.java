@@ -1,0 +1,144 @@
+package io.jixiao.report.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jixiao.commons.messaging.PoisonMessageException;
+import io.jixiao.events.EventEnvelope;
+import io.jixiao.events.assessment.ScoreSnapshot;
+import io.jixiao.events.budget.BudgetSnapshot;
+import io.jixiao.events.personnel.AssetSnapshot;
+import io.jixiao.events.personnel.StaffSnapshot;
+import io.jixiao.report.repository.UpstreamSnapshot;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+
+/**
+ * This service's read model of the budget, personnel, asset and score snapshots (DESIGN §4): an event is applied
+ * only if its version is newer than the one held for its unit-year, so duplicates, replays and out-of-order
+ * deliveries change nothing. A change to a submitted report's figures makes it a draft again.
+ */
+@ApplicationScoped
+public class ReadModel {
+
+    /** A snapshot as held, with the event it came from. */
+    public record Held<T>(T payload, long version, String eventId, String source, String actor,
+            OffsetDateTime occurredAt) {
+    }
+
+    private final ObjectMapper mapper;
+    private final EntityManager em;
+    private final Workflow workflow;
+
+    public ReadModel(ObjectMapper mapper, EntityManager em, Workflow workflow) {
+        this.mapper = mapper;
+        this.em = em;
+        this.workflow = workflow;
+    }
+
+    /** Applies the event if it is newer than what is held; returns whether it changed anything. */
+    @Transactional
+    public boolean apply(SnapshotKind kind, EventEnvelope<?> event) {
+        String[] unitYear = unitYear(kind, event);
+        String unitCode = unitYear[0];
+        int fiscalYear = Integer.parseInt(unitYear[1]);
+        // one writer per unit-year and kind, also for the first event of a unit-year
+        em.createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))")
+                .setParameter(1, "snapshot:" + kind.stored() + ":" + unitCode + ":" + fiscalYear).getSingleResult();
+        UpstreamSnapshot.Key key = new UpstreamSnapshot.Key(kind.stored(), unitCode, fiscalYear);
+        UpstreamSnapshot held = UpstreamSnapshot.findById(key);
+        if (held != null && held.version >= event.version()) {
+            return false;
+        }
+        if (held == null) {
+            held = new UpstreamSnapshot();
+            held.key = key;
+        }
+        held.version = event.version();
+        held.eventId = event.eventId();
+        held.source = event.source();
+        held.actor = event.actor();
+        held.occurredAt = event.occurredAt().atOffset(ZoneOffset.UTC);
+        held.payload = write(event.payload());
+        held.appliedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        held.persist();
+        em.flush();
+        workflow.contentMayHaveChanged(unitCode, fiscalYear, "upstream " + kind.stored() + " v" + event.version());
+        return true;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public <T> Optional<Held<T>> find(SnapshotKind kind, String unitCode, int fiscalYear) {
+        UpstreamSnapshot held = UpstreamSnapshot.findById(new UpstreamSnapshot.Key(kind.stored(), unitCode,
+                fiscalYear));
+        if (held == null) {
+            return Optional.empty();
+        }
+        @SuppressWarnings("unchecked")
+        T payload = (T) read(held.payload, kind.payloadType());
+        return Optional.of(new Held<>(payload, held.version, held.eventId.toString(), held.source, held.actor,
+                held.occurredAt));
+    }
+
+    /** The unit and year of an event: from its payload, which must agree with its key. */
+    private static String[] unitYear(SnapshotKind kind, EventEnvelope<?> event) {
+        String unitCode;
+        int fiscalYear;
+        Object payload = event.payload();
+        if (payload instanceof BudgetSnapshot b) {
+            unitCode = b.unitCode();
+            fiscalYear = b.fiscalYear();
+        } else if (payload instanceof StaffSnapshot s) {
+            unitCode = s.unitCode();
+            fiscalYear = s.fiscalYear();
+        } else if (payload instanceof AssetSnapshot a) {
+            unitCode = a.unitCode();
+            fiscalYear = a.fiscalYear();
+        } else if (payload instanceof ScoreSnapshot s) {
+            unitCode = s.unitCode();
+            fiscalYear = s.fiscalYear();
+        } else {
+            throw new PoisonMessageException("not a " + kind.eventType() + " payload");
+        }
+        if (unitCode == null || unitCode.isBlank()) {
+            throw new PoisonMessageException(kind.eventType() + " without a unit code");
+        }
+        String expectedKey = EventEnvelope.unitYearKey(unitCode, fiscalYear);
+        if (!expectedKey.equals(event.key())) {
+            throw new PoisonMessageException("event key " + event.key() + " does not match the payload's unit-year "
+                    + expectedKey);
+        }
+        if (!missingPartOk(kind, payload)) {
+            throw new PoisonMessageException(kind.eventType() + " without its document");
+        }
+        return new String[] {unitCode, Integer.toString(fiscalYear)};
+    }
+
+    private static boolean missingPartOk(SnapshotKind kind, Object payload) {
+        return switch (kind) {
+            case BUDGET -> ((BudgetSnapshot) payload).budget() != null;
+            case PERSONNEL -> ((StaffSnapshot) payload).staff() != null;
+            case ASSETS -> ((AssetSnapshot) payload).assets() != null;
+            case SCORES -> true;
+        };
+    }
+
+    private String write(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Object read(String json, Class<?> type) {
+        try {
+            return mapper.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored snapshot is unreadable as " + type.getSimpleName(), e);
+        }
+    }
+}

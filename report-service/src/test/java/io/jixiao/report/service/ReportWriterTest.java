@@ -1,0 +1,254 @@
+package io.jixiao.report.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jixiao.events.UnitSnapshot;
+import io.jixiao.events.budget.BudgetDocument;
+import io.jixiao.events.budget.BudgetSnapshot;
+import io.jixiao.events.personnel.StaffDocument;
+import io.jixiao.events.personnel.StaffSnapshot;
+import io.jixiao.report.SeedFixture;
+import io.jixiao.report.config.ReportConfig;
+import io.jixiao.report.model.NarrativeDocument;
+import io.jixiao.report.model.ReportModel;
+import io.jixiao.report.model.ReportModel.ReportFinding;
+import io.jixiao.report.model.ReportModel.Variant;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/** The report's wording, without a server: the seed's figures come out in the seed's sentences. */
+public class ReportWriterTest {
+
+    private final ReportWriter writer = new ReportWriter(new Labels(config(Map.of(), Map.of())));
+
+    static ReportConfig config(Map<String, String> categories, Map<String, String> movements) {
+        return new ReportConfig() {
+            @Override
+            public String pdfFont() {
+                return "/nonexistent/font.ttc";
+            }
+
+            @Override
+            public String pdfFontFamily() {
+                return "WenQuanYi Zen Hei";
+            }
+
+            @Override
+            public String pdfFallbackFont() {
+                return "/nonexistent/fallback.ttf";
+            }
+
+            @Override
+            public int publicationDays() {
+                return 20;
+            }
+
+            @Override
+            public int dueSoonDays() {
+                return 7;
+            }
+
+            @Override
+            public Map<String, String> staffCategories() {
+                return categories;
+            }
+
+            @Override
+            public Map<String, String> movementKinds() {
+                return movements;
+            }
+        };
+    }
+
+    static <T> ReadModel.Held<T> held(T payload) {
+        return new ReadModel.Held<>(payload, 1, "00000000-0000-0000-0000-000000000001", "test-system", "tester",
+                OffsetDateTime.parse("2025-01-01T00:00:00Z"));
+    }
+
+    static NarrativeDocument seedNarratives() {
+        try {
+            return SeedFixture.JSON.readValue(SeedFixture.text("narratives.json"), NarrativeDocument.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static ReportInputs seedInputs() {
+        return new ReportInputs(SeedFixture.UNIT, SeedFixture.YEAR, held(SeedFixture.unit()),
+                held(SeedFixture.budget()), held(SeedFixture.staff()), held(SeedFixture.assets()),
+                held(SeedFixture.scores()), seedNarratives(), Map.of());
+    }
+
+    /** The seed's report, as the writer makes it from the fixtures. */
+    public static ReportModel seedReport(Variant variant) {
+        return new ReportWriter(new Labels(config(Map.of(), Map.of()))).write(seedInputs(), variant);
+    }
+
+    /** The report's text, one line per paragraph, as the seed is laid out. */
+    static String text(ReportModel m) {
+        StringBuilder s = new StringBuilder(m.title()).append('\n').append(m.yearLine()).append('\n')
+                .append(m.addressee()).append("：\n").append(m.opening()).append('\n');
+        for (ReportModel.Block b : m.body()) {
+            s.append(b.lead() == null ? "" : b.lead()).append(b.text()).append('\n');
+        }
+        return s.toString();
+    }
+
+    @Test
+    void everyLineOfTheSeedDocumentComesOutOfTheSeedFiguresAndNarratives() throws IOException {
+        var seedFile = io.jixiao.local.infra.WorkDirs.root().getParent()
+                .resolve("shared/seed/000_c69f8a96cb9b95d8.txt");
+        Assumptions.assumeTrue(Files.isRegularFile(seedFile), "the seed document is beside the repository");
+        String report = text(writer.write(seedInputs(), Variant.PUBLIC));
+        List<String> missing = new ArrayList<>();
+        for (String line : Files.readAllLines(seedFile)) {
+            String expected = line.strip()
+                    // the seed's typos and irregular punctuation, which the report does not reproduce
+                    .replace("牺牲病故后遗嘱", "牺牲病故后遗属")
+                    .replace("11630.16万元，进度100%", "11630.16万元，支出进度100%")
+                    .replace("15.14万元，机动金", "15.14万元、机动金")
+                    .replace("218万元，网信技术", "218万元、网信技术")
+                    .replace("84.72万元，2023年", "84.72万元、2023年")
+                    .replace("2优化预算编制", "2.优化预算编制");
+            if (!expected.isEmpty() && !report.contains(expected)) {
+                missing.add(expected);
+            }
+        }
+        assertEquals(List.of(), missing, "seed lines the report does not reproduce; report:\n" + report);
+    }
+
+    @Test
+    void theInternalVersionShowsTheComputedTotalAndEveryFindingThePublicOneNeither() {
+        ReportModel internal = writer.write(seedInputs(), Variant.INTERNAL);
+        ReportModel published = writer.write(seedInputs(), Variant.PUBLIC);
+        assertTrue(text(internal).contains("我办自评结果为95分（系统按指标体系计算得分为88.5分，等级为“良”），根据绩效自评情况"));
+        assertTrue(text(published).contains("我办自评结果为95分，根据绩效自评情况"));
+        assertFalse(text(published).contains("88.5分"));
+
+        ReportFinding revenue = internal.findings().stream().filter(f -> f.ruleId().equals("BUD-REVENUE-IDENTITY"))
+                .findFirst().orElseThrow();
+        assertEquals("budget", revenue.origin());
+        assertEquals("ERROR", revenue.severity());
+        assertTrue(revenue.blocking(), "an unexplained error blocks submission");
+        assertEquals(0, new java.math.BigDecimal("7738580.00").compareTo(revenue.difference()));
+        assertTrue(revenue.figures().stream().anyMatch(f -> f.label().equals("财政下达资金指标")));
+        assertTrue(internal.findings().stream().anyMatch(f -> f.ruleId().equals("STAFF-OVER-ESTABLISHMENT")
+                && f.origin().equals("personnel")));
+        assertTrue(internal.findings().stream().anyMatch(f -> f.ruleId().equals("ASSESS-DECLARED-TOTAL")
+                && f.origin().equals("scores")));
+        assertEquals(List.of(), published.findings());
+        // the seed withholds its body counts: a withheld count is not a missing figure
+        assertTrue(internal.findings().stream().noneMatch(f -> f.origin().equals("report")),
+                "the seed's inputs are complete: " + internal.findings());
+    }
+
+    @Test
+    void anExplainedErrorNoLongerBlocksAndCarriesItsExplanation() {
+        ReportInputs seed = seedInputs();
+        ReportInputs explained = new ReportInputs(seed.unitCode(), seed.fiscalYear(), seed.unit(), seed.budget(),
+                seed.staff(), seed.assets(), seed.scores(), seed.narratives(),
+                Map.of("BUD-REVENUE-IDENTITY", "年底收回含2023年结转资金收回，财政下达资金指标已扣除"));
+        ReportModel m = writer.write(explained, Variant.INTERNAL);
+        ReportFinding revenue = m.findings().stream().filter(f -> f.ruleId().equals("BUD-REVENUE-IDENTITY"))
+                .findFirst().orElseThrow();
+        assertFalse(revenue.blocking());
+        assertEquals("年底收回含2023年结转资金收回，财政下达资金指标已扣除", revenue.explanation());
+        assertEquals(List.of("BUD-EXPENDITURE-IDENTITY"), Workflow.blocking(m));
+    }
+
+    @Test
+    void missingFiguresPrintAsMissingAndBecomeFindingsNeverNumbers() {
+        BudgetDocument seed = SeedFixture.budgetDocument();
+        BudgetDocument.Revenue r = seed.revenue();
+        BudgetDocument gaps = new BudgetDocument(new BudgetDocument.Revenue(r.allocatedTotal(), r.initialAllocation(),
+                r.initialAllocationBySource(), r.carryover(), null, r.yearEndRecoveries()),
+                new BudgetDocument.Expenditure(seed.expenditure().total(), seed.expenditure().carriedForward(), null,
+                        null, seed.expenditure().personnel(), null, seed.expenditure().projects()),
+                null, null, List.of(), List.of());
+        ReportInputs in = new ReportInputs("XZ-GAP", 2024, null, held(new BudgetSnapshot("XZ-GAP", 2024, gaps,
+                List.of())), null, null, null, NarrativeDocument.empty(), Map.of());
+        ReportModel m = writer.write(in, Variant.INTERNAL);
+        String text = text(m);
+        assertTrue(text.contains("年中追加资金*万元"), text);
+        assertTrue(text.contains("支出进度*%。其中"), text);
+        assertTrue(text.contains("公用经费支出*万元，支出进度*%"), text);
+        assertTrue(text.contains("“三公”经费支出*万元。"), text);
+        assertTrue(text.contains("3.人员情况。\n（未填报）"), text);
+        assertTrue(text.contains("4.资产情况。\n（未填报）"), text);
+        assertTrue(text.contains("（二）当年部门履职总体目标、工作任务。\n（未填报）"), text);
+        assertTrue(text.contains("自评结果为*分"), text);
+        assertFalse(m.annex().available());
+
+        List<String> missingFigures = m.findings().stream().filter(f -> f.ruleId().equals("REPORT-MISSING-FIGURE"))
+                .map(ReportFinding::subject).toList();
+        assertTrue(missingFigures.containsAll(List.of("budget.revenue.midYearAdditions",
+                "budget.expenditure.executionRatePercent", "budget.expenditure.publicFunds.actual",
+                "budget.threePublicExpenses.actual")), missingFigures.toString());
+        assertTrue(m.findings().stream().filter(f -> f.ruleId().equals("REPORT-MISSING-FIGURE"))
+                .allMatch(f -> f.severity().equals("INFO") && !f.blocking()));
+        List<String> missingSources = m.findings().stream().filter(f -> f.ruleId().equals("REPORT-MISSING-SOURCE"))
+                .map(ReportFinding::subject).toList();
+        assertEquals(List.of("units", "personnel", "assets", "scores"), missingSources);
+        assertTrue(m.findings().stream().anyMatch(f -> f.ruleId().equals("REPORT-MISSING-NARRATIVE")
+                && f.subject().equals("narratives.annualGoals")));
+        var midYear = m.figures().stream().filter(f -> f.key().equals("budget.revenue.midYearAdditions")).findFirst()
+                .orElseThrow();
+        assertEquals("MISSING", midYear.status());
+        assertEquals(null, midYear.value());
+        assertEquals("*", midYear.printed());
+    }
+
+    @Test
+    void disclosedCountsPrintWithheldOnesAsStarsUnknownCodesAsThemselves() {
+        UnitSnapshot unit = new UnitSnapshot("XZ-TJJ", "西藏自治区统计局", "西藏自治区", "自治区本级", null, true,
+                List.of("自治区统计局"), "统计工作", new UnitSnapshot.Bodies(7, true, List.of("办公室", "综合处")),
+                new UnitSnapshot.Bodies(null, false, List.of()));
+        StaffDocument staff = new StaffDocument(java.time.LocalDate.of(2024, 6, 15), 12, null, null, 10, 2,
+                List.of(new StaffDocument.StaffCategory("civil-servant", null, 9, null),
+                        new StaffDocument.StaffCategory("contract-staff", null, 3, null)),
+                List.of(), List.of(new StaffDocument.Movement("open-recruitment", 2),
+                        new StaffDocument.Movement("secondment-in", 1), new StaffDocument.Movement("retirement", 1)));
+        ReportInputs in = new ReportInputs("XZ-TJJ", 2024, held(unit), null,
+                held(new StaffSnapshot("XZ-TJJ", 2024, staff, List.of())), null, null, NarrativeDocument.empty(),
+                Map.of());
+        ReportModel m = writer.write(in, Variant.INTERNAL);
+        String text = text(m);
+        assertTrue(text.contains("自治区统计局内设机构7个，包括办公室、综合处等7个处级机构，所属事业单位*个。"), text);
+        assertTrue(text.contains("截至2024年6月15日，我单位在职干部职工共12人，其中：行政公务员9人、contract-staff3人。"), text);
+        assertTrue(text.contains("与上年对比干部职工人员增加2人，是因当年我单位退休1人，公开招聘2人，secondment-in1人。"), text);
+        List<String> unknown = m.findings().stream().filter(f -> f.ruleId().equals("REPORT-UNKNOWN-CODE"))
+                .map(ReportFinding::subject).toList();
+        assertEquals(List.of("personnel.categories.contract-staff", "personnel.movements.secondment-in"), unknown);
+        assertEquals("NOT_DISCLOSED", m.figures().stream()
+                .filter(f -> f.key().equals("units.affiliatedInstitutions.count")).findFirst().orElseThrow().status());
+
+        // configuration names what the built-in list does not know
+        ReportWriter configured = new ReportWriter(new Labels(config(Map.of("contract-staff", "合同制人员"),
+                Map.of("secondment-in", "IN:借调"))));
+        String named = text(configured.write(in, Variant.INTERNAL));
+        assertTrue(named.contains("行政公务员9人、合同制人员3人。"), named);
+        assertTrue(named.contains("是因当年我单位退休1人，公开招聘2人、借调1人。"), named);
+    }
+
+    @Test
+    void chineseOrdinals() {
+        assertEquals("一", ReportWriter.ordinal(1));
+        assertEquals("九", ReportWriter.ordinal(9));
+        assertEquals("十", ReportWriter.ordinal(10));
+        assertEquals("十一", ReportWriter.ordinal(11));
+        assertEquals("二十", ReportWriter.ordinal(20));
+        assertEquals("二十三", ReportWriter.ordinal(23));
+        assertEquals("95", ReportWriter.points(new java.math.BigDecimal("95.00")));
+        assertEquals("96.04", ReportWriter.percent(new java.math.BigDecimal("96.04")));
+        assertEquals("100", ReportWriter.percent(new java.math.BigDecimal("100")));
+    }
+}
