@@ -78,6 +78,15 @@ class PlatformIT {
                         .statusCode(200).body("score.framework.id", equalTo("mof-2013-common"))
                         .body("score.indicators.find { it.code == '2.3.3' }.actual", equalTo("100%"))
                         .body("score.indicators.find { it.code == '2.1.1' }.actual", equalTo("96.04%")));
+        // … and reached report-service, which assembles the report from them and the unit's narratives
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            String html = given().auth().oauth2(finance).queryParam("format", "html")
+                    .get(gateway + "/api/reports/units/XZ-WXB/years/2024").then().statusCode(200).extract().asString();
+            for (String figure : List.of("在职干部职工共381人", "19393.072万元", "2490.6万元", "18758.6万元", "96.04%",
+                    "25387.6万元", "95分")) {
+                org.junit.jupiter.api.Assertions.assertTrue(html.contains(figure), "the report carries " + figure);
+            }
+        });
         String reporter = tokens.user("reporter");
         given().auth().oauth2(reporter).get(gateway + "/api/personnel/units/XZ-WXB").then().statusCode(200)
                 .body("aliases", hasItem("自治区党委网信办"));
