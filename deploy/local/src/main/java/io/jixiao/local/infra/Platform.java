@@ -54,6 +54,9 @@ public final class Platform implements AutoCloseable {
         }
     }
 
+    /** Debian's fonts-wqy-zenhei, the default CJK TrueType font of PDF reports. */
+    public static final String PDF_FONT = "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc";
+
     private final Config config;
     private final Consumer<String> say;
     private Postgres postgres;
@@ -169,6 +172,10 @@ public final class Platform implements AutoCloseable {
             env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl);
             env.put("DB_USER", Postgres.USER);
             env.put("DB_PASSWORD", Postgres.PASSWORD);
+        }
+        if (s == Service.REPORT) {
+            // the CJK TrueType font embedded in PDF reports
+            env.put("JIXIAO_REPORT_PDF_FONT", System.getenv().getOrDefault("JIXIAO_REPORT_PDF_FONT", PDF_FONT));
         }
         if (s == Service.GATEWAY) {
             env.put("JIXIAO_GATEWAY_BUDGET_URL", serviceUrls.get(Service.BUDGET));
