@@ -55,7 +55,7 @@ public final class Scorer {
         return new ScoreSnapshot(unitCode, fiscalYear,
                 new ScoreSnapshot.FrameworkRef(framework.id(), framework.version(), framework.name()), total,
                 framework.grade(total), declaredTotal, tree, declaredFindings(results, total, declaredTotal),
-                Monitoring.warnings(facts));
+                Monitoring.warnings(facts, in));
     }
 
     private static IndicatorResult scoreLeaf(Indicator leaf, Facts facts, EvaluationInputs in, long statedVersion) {

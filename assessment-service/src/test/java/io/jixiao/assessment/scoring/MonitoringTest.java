@@ -36,6 +36,28 @@ class MonitoringTest {
     }
 
     @Test
+    void aTargetWhoseCompletionLagsTheMoneySpentIsWarned() throws Exception {
+        // June: 50 % of the allocation spent (on the calendar); 3.1.1 is 25 % complete, 3.1.2 45 %, 3.1.3 60 %
+        Facts facts = budget("[{\"month\": 6, \"cumulativeExpenditure\": 600000}]");
+        var stated = new EvaluationInputs(java.util.List.of(
+                new EvaluationInputs.TargetValue("3.1.1", ">=", "%", new java.math.BigDecimal("100"), null),
+                new EvaluationInputs.TargetValue("3.1.2", ">=", "%", new java.math.BigDecimal("200"), new java.math.BigDecimal("100")),
+                new EvaluationInputs.TargetValue("3.1.3", ">=", "%", new java.math.BigDecimal("100"), null),
+                new EvaluationInputs.TargetValue("1.2.1", "<=", "%", new java.math.BigDecimal("100"), null)),
+                java.util.List.of(new EvaluationInputs.ActualValue("3.1.1", new java.math.BigDecimal("25"), "半年总结"),
+                        new EvaluationInputs.ActualValue("3.1.2", new java.math.BigDecimal("35"), "半年总结"),
+                        new EvaluationInputs.ActualValue("3.1.3", new java.math.BigDecimal("60"), "半年总结"),
+                        new EvaluationInputs.ActualValue("1.2.1", new java.math.BigDecimal("5"), "x")),
+                null, null, null, null, null);
+        var w = Monitoring.warnings(facts, stated);
+        assertEquals(2, w.size(), w.toString());
+        assertEquals("TARGET-LAGGING-EXECUTION", w.get(0).code());
+        assertEquals("RED", w.get(0).level());
+        assertTrue(w.get(0).message().contains("3.1.1"), w.get(0).message());
+        assertEquals("YELLOW", w.get(1).level(), "35 of an adjusted 100 is 70 % of the 50 % spent");
+    }
+
+    @Test
     void noMonthlyFiguresNoWarning() throws Exception {
         assertEquals(0, Monitoring.warnings(budget("[]")).size());
         assertEquals(0, Monitoring.warnings(new Facts()).size());
