@@ -41,21 +41,10 @@ public final class Monitoring {
         if (execution != null && execution.signum() > 0) {
             warnings.addAll(targetsLagging(stated, execution));
         }
-        JsonNode allocated = budget.at("/revenue/allocatedTotal");
-        JsonNode months = budget.get("monthlyExecution");
-        if (allocated.isMissingNode() || allocated.isNull() || allocated.decimalValue().signum() == 0
-                || months == null || !months.isArray() || months.isEmpty()) {
-            return warnings;
+        int month = latestMonth(budget);
+        if (execution == null || month == 0) {
+            return warnings; // no monthly figures: nothing to hold against the calendar
         }
-        JsonNode latest = null;
-        for (JsonNode m : months) {
-            if (latest == null || m.get("month").asInt() > latest.get("month").asInt()) {
-                latest = m;
-            }
-        }
-        int month = latest.get("month").asInt();
-        BigDecimal execution = latest.get("cumulativeExpenditure").decimalValue()
-                .divide(allocated.decimalValue(), MathContext.DECIMAL128);
         BigDecimal calendar = BigDecimal.valueOf(month).divide(TWELVE, MathContext.DECIMAL128);
         BigDecimal ratio = execution.divide(calendar, MathContext.DECIMAL128);
         String level = ratio.compareTo(RED_BELOW) < 0 ? "RED" : ratio.compareTo(YELLOW_BELOW) < 0 ? "YELLOW" : null;
@@ -65,6 +54,18 @@ public final class Monitoring {
                             pct(execution), pct(calendar), pct(ratio), "RED".equals(level) ? "红色" : "黄色")));
         }
         return warnings;
+    }
+
+    /** The latest month with a cumulative figure, or 0 when none was pushed. */
+    private static int latestMonth(JsonNode budget) {
+        int latest = 0;
+        JsonNode months = budget.get("monthlyExecution");
+        if (months != null && months.isArray()) {
+            for (JsonNode m : months) {
+                latest = Math.max(latest, m.get("month").asInt());
+            }
+        }
+        return latest;
     }
 
     /** Spending so far ÷ allocation: the latest month's cumulative figure, else the year's total. */
