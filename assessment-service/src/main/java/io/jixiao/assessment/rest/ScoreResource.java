@@ -43,7 +43,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Authenticated
 public class ScoreResource {
 
-    static final String UNIT_CODE = "^[A-Z0-9][A-Z0-9-]{1,31}$";
+    static final String UNIT_CODE = io.jixiao.commons.units.UnitCodes.PATTERN;
 
     /** A held score: the snapshot with its version. */
     public record HeldScore(long version, OffsetDateTime computedAt, ScoreSnapshot score) {
@@ -70,7 +70,7 @@ public class ScoreResource {
     public HeldScore score(@PathParam("unitCode") @Pattern(regexp = UNIT_CODE) String unitCode,
             @PathParam("fiscalYear") int fiscalYear) {
         access.requireRead(unitCode);
-        requireKnown(unitCode);
+        units.require(unitCode);
         UnitScore held = scoring.held(unitCode, fiscalYear).orElseThrow(() -> ProblemException.notFound(
                 "no score for " + unitCode + " in " + fiscalYear + ": no figures have arrived yet"));
         return new HeldScore(held.version, held.computedAt, scoring.read(held));
@@ -85,7 +85,7 @@ public class ScoreResource {
             @PathParam("fiscalYear") int fiscalYear, @HeaderParam("Idempotency-Key") String idempotencyKey,
             @HeaderParam(RequestIds.HEADER) String requestId, @Valid @NotNull EvaluationInputs inputs) {
         access.requireWrite(unitCode);
-        requireKnown(unitCode);
+        units.require(unitCode);
         FiscalYears.require(fiscalYear);
         checkIndicators(scoring.frameworkFor(unitCode, fiscalYear), inputs);
         var actor = access.actor(requestId);
@@ -101,16 +101,11 @@ public class ScoreResource {
     public UnitYearDocuments.Held<EvaluationInputs> evaluation(
             @PathParam("unitCode") @Pattern(regexp = UNIT_CODE) String unitCode, @PathParam("fiscalYear") int fiscalYear) {
         access.requireRead(unitCode);
-        requireKnown(unitCode);
+        units.require(unitCode);
         return documents.get(evaluationKind, unitCode, fiscalYear).orElseThrow(() -> ProblemException.notFound(
                 "no evaluation stated for " + unitCode + " in " + fiscalYear));
     }
 
-    private void requireKnown(String unitCode) {
-        if (units.find(unitCode).isEmpty()) {
-            throw ProblemException.unknownUnit(unitCode);
-        }
-    }
 
     /** Every indicator a statement names must be one of the framework's, of the right kind of measure. */
     private static void checkIndicators(Framework framework, EvaluationInputs in) {

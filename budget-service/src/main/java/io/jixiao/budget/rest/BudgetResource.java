@@ -34,7 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Authenticated
 public class BudgetResource {
 
-    static final String UNIT_CODE = "^[A-Z0-9][A-Z0-9-]{1,31}$";
+    static final String UNIT_CODE = io.jixiao.commons.units.UnitCodes.PATTERN;
 
     private final BudgetRegister register;
     private final UnitAccess access;

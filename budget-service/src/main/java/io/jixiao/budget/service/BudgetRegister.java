@@ -81,9 +81,7 @@ public class BudgetRegister {
     }
 
     public void requireKnown(String unitCode) {
-        if (units.find(unitCode).isEmpty()) {
-            throw ProblemException.unknownUnit(unitCode);
-        }
+        units.require(unitCode);
     }
 
     /** What Bean Validation cannot say: each month once, cumulative spending never decreasing. */

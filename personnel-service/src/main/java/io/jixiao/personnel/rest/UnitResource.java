@@ -30,7 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class UnitResource {
 
     /** A unit code: upper-case letters, digits and dashes, 2–32 characters (e.g. {@code XZ-WXB}). */
-    public static final String UNIT_CODE = "^[A-Z0-9][A-Z0-9-]{1,31}$";
+    public static final String UNIT_CODE = io.jixiao.commons.units.UnitCodes.PATTERN;
 
     private final UnitRegister register;
     private final UnitAccess access;

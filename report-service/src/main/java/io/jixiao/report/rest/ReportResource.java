@@ -62,9 +62,7 @@ public class ReportResource {
             @Parameter(description = "internal (default) or public") @QueryParam("variant") String variant,
             @Context HttpHeaders headers) {
         access.requireRead(unitCode);
-        if (units.find(unitCode).isEmpty()) {
-            throw ProblemException.unknownUnit(unitCode);
-        }
+        units.require(unitCode);
         FiscalYears.require(fiscalYear);
         ReportFormat chosen = ReportFormat.choose(format, headers.getRequestHeader(HttpHeaders.ACCEPT), ALL);
         ReportModel model = assembly.current(unitCode, fiscalYear, variant(variant));

@@ -36,14 +36,14 @@ public class Explanations {
     /** The current findings of the unit-year, with explanations and whether each blocks submission. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<ReportModel.ReportFinding> findings(String unitCode, int fiscalYear) {
-        requireKnown(unitCode);
+        units.require(unitCode);
         return assembly.current(unitCode, fiscalYear, Variant.INTERNAL).findings();
     }
 
     /** Explains a finding the unit-year currently has; returns whether anything changed. */
     @Transactional
     public boolean explain(String unitCode, int fiscalYear, String ruleId, String explanation, Actor actor) {
-        requireKnown(unitCode);
+        units.require(unitCode);
         FiscalYears.require(fiscalYear);
         boolean present = findings(unitCode, fiscalYear).stream().anyMatch(f -> f.ruleId().equals(ruleId));
         if (!present) {
@@ -74,7 +74,7 @@ public class Explanations {
     /** Withdraws an explanation. */
     @Transactional
     public boolean withdraw(String unitCode, int fiscalYear, String ruleId) {
-        requireKnown(unitCode);
+        units.require(unitCode);
         boolean deleted = FindingExplanation.deleteById(new FindingExplanation.Key(unitCode, fiscalYear, ruleId));
         if (deleted) {
             em.flush();
@@ -83,9 +83,4 @@ public class Explanations {
         return deleted;
     }
 
-    private void requireKnown(String unitCode) {
-        if (units.find(unitCode).isEmpty()) {
-            throw ProblemException.unknownUnit(unitCode);
-        }
-    }
 }

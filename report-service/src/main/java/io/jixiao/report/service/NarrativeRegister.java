@@ -125,9 +125,7 @@ public class NarrativeRegister {
     }
 
     public void requireKnown(String unitCode) {
-        if (units.find(unitCode).isEmpty()) {
-            throw ProblemException.unknownUnit(unitCode);
-        }
+        units.require(unitCode);
     }
 
     private JsonNode tree(String json) {

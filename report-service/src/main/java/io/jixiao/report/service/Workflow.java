@@ -95,7 +95,7 @@ public class Workflow {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public View view(String unitCode, int fiscalYear) {
-        requireKnown(unitCode);
+        units.require(unitCode);
         ReportWorkflow w = ReportWorkflow.findById(new ReportWorkflow.Key(unitCode, fiscalYear));
         ReportModel current = assembly.current(unitCode, fiscalYear, Variant.INTERNAL);
         List<String> blocking = blocking(current);
@@ -115,7 +115,7 @@ public class Workflow {
     /** Submits the report as it stands: a new immutable version. Only from a draft or a returned report. */
     @Transactional
     public View submit(String unitCode, int fiscalYear, Actor actor) {
-        requireKnown(unitCode);
+        units.require(unitCode);
         FiscalYears.require(fiscalYear);
         ReportWorkflow w = lockOrCreate(unitCode, fiscalYear, actor);
         if (w.status != Status.DRAFT && w.status != Status.RETURNED) {
@@ -172,7 +172,7 @@ public class Workflow {
     /** Finance records the date of the final-accounts approval (决算批复): publication is due 20 days after it. */
     @Transactional
     public View setApprovalDate(String unitCode, int fiscalYear, LocalDate approvalDate, Actor actor) {
-        requireKnown(unitCode);
+        units.require(unitCode);
         FiscalYears.require(fiscalYear);
         requirePossibleApproval(fiscalYear, approvalDate);
         ReportWorkflow w = lockOrCreate(unitCode, fiscalYear, actor);
@@ -231,7 +231,7 @@ public class Workflow {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<VersionInfo> versions(String unitCode, int fiscalYear) {
-        requireKnown(unitCode);
+        units.require(unitCode);
         List<ReportVersion> versions = ReportVersion.list("key.unitCode = ?1 and key.fiscalYear = ?2",
                 Sort.by("key.number"), unitCode, fiscalYear);
         return versions.stream().map(v -> new VersionInfo(v.key.number(), v.contentHash, v.submittedAt,
@@ -261,7 +261,7 @@ public class Workflow {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<LogView> log(String unitCode, int fiscalYear) {
-        requireKnown(unitCode);
+        units.require(unitCode);
         List<WorkflowLogEntry> entries = WorkflowLogEntry.list("unitCode = ?1 and fiscalYear = ?2", Sort.by("id"),
                 unitCode, fiscalYear);
         return entries.stream().map(e -> new LogView(e.action, e.statusFrom, e.statusTo, e.version, e.comment,
@@ -349,7 +349,7 @@ public class Workflow {
     }
 
     private ReportWorkflow requireStatus(String unitCode, int fiscalYear, Status required, String verb) {
-        requireKnown(unitCode);
+        units.require(unitCode);
         em.createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))")
                 .setParameter(1, "report:" + unitCode + ":" + fiscalYear).getSingleResult();
         ReportWorkflow w = ReportWorkflow.findById(new ReportWorkflow.Key(unitCode, fiscalYear));
@@ -382,11 +382,6 @@ public class Workflow {
                 w.latestVersion)));
     }
 
-    private void requireKnown(String unitCode) {
-        if (units.find(unitCode).isEmpty()) {
-            throw ProblemException.unknownUnit(unitCode);
-        }
-    }
 
     private String json(ReportModel model) {
         try {

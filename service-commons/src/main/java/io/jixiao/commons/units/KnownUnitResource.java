@@ -1,6 +1,5 @@
 package io.jixiao.commons.units;
 
-import io.jixiao.commons.problem.ProblemException;
 import io.jixiao.commons.security.UnitAccess;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.security.Authenticated;
@@ -43,7 +42,7 @@ public class KnownUnitResource {
     @Operation(summary = "The unit as this service knows it, with the version of the event it came from")
     public KnownUnitView get(@PathParam("unitCode") String unitCode) {
         access.requireRead(unitCode);
-        KnownUnit u = units.find(unitCode).orElseThrow(() -> ProblemException.unknownUnit(unitCode));
+        KnownUnit u = units.require(unitCode);
         return new KnownUnitView(u.unitCode, u.name, u.region, u.level, u.parentCode, u.active, u.version, u.eventId,
                 u.updatedAt);
     }

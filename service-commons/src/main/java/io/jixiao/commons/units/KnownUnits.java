@@ -61,6 +61,12 @@ public class KnownUnits {
         return KnownUnit.findByIdOptional(unitCode);
     }
 
+    /** The unit as this service knows it, or a 404 "unknown unit" problem. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public KnownUnit require(String unitCode) {
+        return find(unitCode).orElseThrow(() -> io.jixiao.commons.problem.ProblemException.unknownUnit(unitCode));
+    }
+
     /** The unit's whole profile as last published, if known. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<UnitSnapshot> profile(String unitCode) {
