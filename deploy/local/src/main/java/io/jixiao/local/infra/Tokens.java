@@ -45,9 +45,28 @@ public final class Tokens {
     }
 
     public String user(String username, String password) {
+        return user("jixiao-cli", username, password);
+    }
+
+    /**
+     * A demo user's token that is no longer valid: issued by the demo realm's {@code jixiao-test-short-lived}
+     * client (tokens live one second), returned once it has expired.
+     */
+    public String expiredUser(String username) {
+        String token = user("jixiao-test-short-lived", username, username);
+        try {
+            Thread.sleep(2_100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+        return token;
+    }
+
+    private String user(String clientId, String username, String password) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("grant_type", "password");
-        form.put("client_id", "jixiao-cli");
+        form.put("client_id", clientId);
         form.put("username", username);
         form.put("password", password);
         return request(form, "user " + username);
