@@ -34,6 +34,14 @@ public enum Backend {
         return URI.create(url.apply(config));
     }
 
+    /** The port of a service URL, also when it is implied by the scheme. */
+    public static int port(URI uri) {
+        if (uri.getPort() > 0) {
+            return uri.getPort();
+        }
+        return "https".equals(uri.getScheme()) ? 443 : 80;
+    }
+
     public static List<Backend> all() {
         return List.of(values());
     }

@@ -1,0 +1,66 @@
+package io.jixiao.gateway.ratelimit;
+
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+
+/**
+ * A {@link TokenBucket} per caller, in bounded memory: {@link #evictIdle()} forgets the buckets that have refilled
+ * (a full bucket is exactly what a returning caller would get anew, so forgetting it changes nobody's budget), and
+ * beyond {@code maxCallers} tracked callers the others share one bucket, so that a flood of new identities or
+ * addresses neither grows the map nor gets through unthrottled.
+ */
+public final class RateLimiter {
+
+    private final int tokensPerSecond;
+    private final int burst;
+    private final int maxCallers;
+    private final LongSupplier nanoClock;
+    private final ConcurrentHashMap<String, TokenBucket> buckets = new ConcurrentHashMap<>();
+    private final TokenBucket untracked;
+
+    /** @param nanoClock {@link System#nanoTime()} in production, a settable clock in tests */
+    public RateLimiter(int tokensPerSecond, int burst, int maxCallers, LongSupplier nanoClock) {
+        if (maxCallers < 1) {
+            throw new IllegalArgumentException("max tracked callers must be at least 1, not " + maxCallers);
+        }
+        this.tokensPerSecond = tokensPerSecond;
+        this.burst = burst;
+        this.maxCallers = maxCallers;
+        this.nanoClock = nanoClock;
+        this.untracked = new TokenBucket(tokensPerSecond, burst, nanoClock.getAsLong());
+    }
+
+    /**
+     * Takes a token from {@code caller}'s bucket.
+     *
+     * @return 0 when the request may pass; otherwise the nanoseconds until it could
+     */
+    public long tryTake(String caller) {
+        long now = nanoClock.getAsLong();
+        if (buckets.size() >= maxCallers && !buckets.containsKey(caller)) {
+            return untracked.tryTake(now);
+        }
+        long[] wait = new long[1];
+        // compute() runs under the map's lock for this key, so evictIdle() cannot drop a bucket being drawn from
+        buckets.compute(caller, (key, bucket) -> {
+            TokenBucket b = bucket != null ? bucket : new TokenBucket(tokensPerSecond, burst, now);
+            wait[0] = b.tryTake(now);
+            return b;
+        });
+        return wait[0];
+    }
+
+    /** Forgets every bucket that has refilled; returns how many callers are still tracked. */
+    public int evictIdle() {
+        long now = nanoClock.getAsLong();
+        for (String caller : buckets.keySet()) {
+            buckets.computeIfPresent(caller, (key, bucket) -> bucket.isFull(now) ? null : bucket);
+        }
+        return buckets.size();
+    }
+
+    /** How many callers have a bucket of their own. */
+    public int trackedCallers() {
+        return buckets.size();
+    }
+}
