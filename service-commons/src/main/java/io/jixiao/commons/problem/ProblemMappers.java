@@ -113,6 +113,13 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
+        if (io.jixiao.commons.messaging.TransientFailure.isTransient(e)) {
+            // the database is restarting or a connection was cut: nothing was stored, and trying again will do
+            LOG.warnf("transient failure on %s: %s", path(uri), e.getMessage());
+            return Response.fromResponse(respond(new Problem("urn:jixiao:problem:unavailable", "Service unavailable",
+                    503, "the service's database is momentarily unreachable; nothing was stored, try again",
+                    path(uri), null))).header("Retry-After", "1").build();
+        }
         LOG.errorf(e, "unexpected failure on %s", path(uri));
         return respond(new Problem("urn:jixiao:problem:internal", "Internal error", 500,
                 "the request could not be completed; it was logged", path(uri), null));
