@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.agroal.api.AgroalDataSource;
 import io.jixiao.events.EventEnvelope;
 import io.jixiao.events.Topics;
 import io.jixiao.events.budget.BudgetDocument;
@@ -29,11 +30,14 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -57,6 +61,9 @@ class AssessmentFlowTest {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     private static final String SCORE = "/api/assessment/units/XZ-WXB/years/2024/score";
     private static boolean published;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     private static <T> T fixture(String file, Class<T> type) {
         try {
@@ -184,6 +191,16 @@ class AssessmentFlowTest {
         given().auth().oauth2(reporter).contentType(ContentType.JSON)
                 .body("{\"ratings\": [{\"indicator\": \"1.1.1\", \"level\": \"SPLENDID\", \"evidence\": \"x\"}]}")
                 .put("/api/assessment/units/XZ-WXB/years/2024/evaluation").then().statusCode(400);
+
+        // the statement is in the unit-year's audit trail, the refused ones are not
+        JsonNode trail = audit("/api/assessment/units/XZ-WXB/years/2024/audit");
+        assertEquals(1, trail.size(), trail.toString());
+        assertEquals("evaluation.put", trail.at("/0/action").asText());
+        assertEquals("reporter", trail.at("/0/username").asText());
+        assertEquals("jixiao-cli", trail.at("/0/client").asText());
+        assertTrue(trail.at("/0/changes").toString().contains("\"年度工作要点\""), trail.toString());
+        given().auth().oauth2(TestInfrastructure.tokens().user("reporter-tjj"))
+                .get("/api/assessment/units/XZ-WXB/years/2024/audit").then().statusCode(403);
     }
 
     @Test
@@ -194,7 +211,8 @@ class AssessmentFlowTest {
         given().auth().oauth2(TestInfrastructure.tokens().user("finance")).contentType("application/yaml").body(yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .put("/api/assessment/frameworks").then().statusCode(403);
         given().auth().oauth2(TestInfrastructure.tokens().user("admin")).contentType("application/yaml").body(yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8))
-                .put("/api/assessment/frameworks").then().statusCode(200).body("loaded", equalTo(true));
+                .header("X-Request-Id", "load-regional").put("/api/assessment/frameworks").then().statusCode(200)
+                .body("loaded", equalTo(true));
         JsonNode held = score(SCORE);
         assertEquals("xz-2024-regional", held.at("/score/framework/id").asText());
         // 92.16 % falls in the ≥ 90 band: 0.8 × 10
@@ -207,6 +225,28 @@ class AssessmentFlowTest {
                 .put("/api/assessment/frameworks").then().statusCode(409);
         given().auth().oauth2(admin).contentType("application/yaml").body(yaml.replace("priority: 10", "priority: ten").getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .put("/api/assessment/frameworks").then().statusCode(400).body("errors[0].field", equalTo("framework"));
+
+        // each version loaded once is one entry of no unit; the repeat and the refused loads added none
+        List<String> loads = new ArrayList<>();
+        try (var c = dataSource.getConnection(); var s = c.createStatement(); var rs = s.executeQuery(
+                "select target, username, coalesce(request_id, '-'), unit_code from audit_entry"
+                        + " where action = 'framework.load' order by id")) {
+            while (rs.next()) {
+                loads.add(rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3) + " " + rs.getString(4));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        assertEquals(List.of("framework mof-2013-common v1 system - null",
+                "framework xz-2024-regional v1 admin load-regional null"), loads);
+    }
+
+    private static JsonNode audit(String path) {
+        try {
+            return JSON.readTree(given().auth().oauth2(finance()).get(path).then().statusCode(200).extract().asString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -39,6 +39,13 @@ final class BudgetApi {
         }
     }
 
+    /** The subject ({@code sub}) of an access token, as the services read it. */
+    static String subject(String token) {
+        String payload = token.split("\\.")[1];
+        return tree(new String(java.util.Base64.getUrlDecoder().decode(payload),
+                java.nio.charset.StandardCharsets.UTF_8)).get("sub").asText();
+    }
+
     static JsonNode tree(String json) {
         try {
             return JSON.readTree(json);

@@ -205,6 +205,16 @@ class WorkflowTest {
                 "changed"), actions);
         assertEquals("approver", log.get(0).get("actor").asText());
         assertEquals("finance", log.get(1).get("actor").asText());
+
+        // the audit trail has every write of a person, in order; the returns to a draft follow from writes in it
+        // (the narratives here, the budget in budget-service's)
+        JsonNode audit = tree(given().auth().oauth2(finance).get(REPORT + "/audit").then().statusCode(200).extract()
+                .asString());
+        List<String> audited = new java.util.ArrayList<>();
+        audit.forEach(e -> audited.add(e.get("action").asText() + " " + e.get("username").asText()));
+        assertEquals(List.of("narratives.put reporter", "explanation.put reporter", "explanation.put reporter",
+                "report.submit approver", "report.return finance", "narratives.put reporter", "report.submit approver",
+                "report.accept finance", "report.approval-date finance", "report.publish finance"), audited);
     }
 
     @Test

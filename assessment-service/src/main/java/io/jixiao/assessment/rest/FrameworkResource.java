@@ -5,12 +5,14 @@ import io.jixiao.assessment.framework.Frameworks;
 import io.jixiao.assessment.service.FrameworkCatalog;
 import io.jixiao.assessment.service.ScoringService;
 import io.jixiao.commons.problem.ProblemException;
+import io.jixiao.commons.problem.RequestIds;
 import io.jixiao.commons.security.Roles;
 import io.jixiao.commons.security.UnitAccess;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -65,7 +67,7 @@ public class FrameworkResource {
     @Consumes({MediaType.APPLICATION_JSON, "application/yaml", "text/yaml"})
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Load a framework version (YAML or JSON) and rescore the unit-years it applies to")
-    public Loaded load(String body) {
+    public Loaded load(@HeaderParam(RequestIds.HEADER) String requestId, String body) {
         Framework framework;
         try {
             framework = Frameworks.parse(body == null ? "" : body);
@@ -73,7 +75,7 @@ public class FrameworkResource {
             String message = e.getMessage() == null ? "invalid" : e.getMessage().split("\n")[0];
             throw ProblemException.badField("framework", message);
         }
-        boolean loaded = catalog.load(framework, access.actor());
+        boolean loaded = catalog.load(framework, access.actor(requestId));
         int rescored = loaded ? scoring.rescoreAll("framework " + framework.id() + " v" + framework.version()) : 0;
         return new Loaded(framework.id(), framework.version(), loaded, rescored);
     }

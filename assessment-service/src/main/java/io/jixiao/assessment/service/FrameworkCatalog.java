@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jixiao.assessment.framework.Framework;
 import io.jixiao.assessment.framework.Frameworks;
 import io.jixiao.assessment.repository.FrameworkRecord;
+import io.jixiao.commons.audit.AuditTrail;
+import io.jixiao.commons.documents.Actor;
 import io.jixiao.commons.json.JsonDiff;
 import io.jixiao.commons.problem.ProblemException;
 import io.quarkus.runtime.StartupEvent;
@@ -23,19 +25,30 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * The indicator frameworks, versioned: the default one is loaded at the first start; administrators load others.
  * A version, once loaded, never changes — scores computed with it stay explainable; a change is a new version.
+ * Every load is in the audit trail (no unit, no year), the default one as loaded by the service itself.
  */
 @ApplicationScoped
 public class FrameworkCatalog {
 
+    /** Who loads the default framework: the service itself, at its first start. */
+    static final Actor STARTUP = new Actor("system", "assessment-service", null, null);
+
+    /** What the audit trail records of a loaded version: its identity and scope, not its whole indicator tree. */
+    record LoadedVersion(String id, int version, String name, List<String> regions, int fromYear, int toYear,
+            int priority) {
+    }
+
     private final ObjectMapper mapper;
     private final EntityManager em;
+    private final AuditTrail audit;
     private final String defaultFramework;
     private final ConcurrentHashMap<FrameworkRecord.Key, Framework> parsed = new ConcurrentHashMap<>();
 
-    public FrameworkCatalog(ObjectMapper mapper, EntityManager em,
+    public FrameworkCatalog(ObjectMapper mapper, EntityManager em, AuditTrail audit,
             @ConfigProperty(name = "jixiao.assessment.default-framework") String defaultFramework) {
         this.mapper = mapper;
         this.em = em;
+        this.audit = audit;
         this.defaultFramework = defaultFramework;
     }
 
@@ -44,13 +57,13 @@ public class FrameworkCatalog {
         em.createNativeQuery("select pg_advisory_xact_lock(hashtext('framework-catalog'))").getSingleResult();
         Framework f = Frameworks.bundled(defaultFramework);
         if (FrameworkRecord.findById(new FrameworkRecord.Key(f.id(), f.version())) == null) {
-            store(f, "system");
+            store(f, STARTUP);
         }
     }
 
     /** Loads a framework version; the same version again is a no-op, a different one under the same number a 409. */
     @Transactional
-    public boolean load(Framework framework, String actor) {
+    public boolean load(Framework framework, Actor actor) {
         em.createNativeQuery("select pg_advisory_xact_lock(hashtext('framework-catalog'))").getSingleResult();
         FrameworkRecord held = FrameworkRecord.findById(new FrameworkRecord.Key(framework.id(), framework.version()));
         if (held != null) {
@@ -105,7 +118,7 @@ public class FrameworkCatalog {
         });
     }
 
-    private void store(Framework f, String actor) {
+    private void store(Framework f, Actor actor) {
         FrameworkRecord r = new FrameworkRecord();
         r.key = new FrameworkRecord.Key(f.id(), f.version());
         r.name = f.name();
@@ -119,7 +132,10 @@ public class FrameworkCatalog {
             throw new IllegalStateException(e);
         }
         r.loadedAt = OffsetDateTime.now(ZoneOffset.UTC);
-        r.loadedBy = actor;
+        r.loadedBy = actor.name();
         r.persist();
+        audit.record("framework.load", null, null, "framework " + f.id() + " v" + f.version(), actor,
+                audit.diff(null, new LoadedVersion(f.id(), f.version(), f.name(), f.regions(), f.fromYear(), f.toYear(),
+                        f.priority())));
     }
 }

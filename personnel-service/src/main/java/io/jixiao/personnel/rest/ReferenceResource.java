@@ -1,5 +1,6 @@
 package io.jixiao.personnel.rest;
 
+import io.jixiao.commons.problem.RequestIds;
 import io.jixiao.commons.security.Roles;
 import io.jixiao.commons.security.UnitAccess;
 import io.jixiao.personnel.repository.MovementKind;
@@ -15,6 +16,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -85,8 +87,9 @@ public class ReferenceResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Add a staff category or change its name or order (administrators)")
     public StaffCategoryView putCategory(@PathParam("code") @Pattern(regexp = CODE) String code,
-            @Valid @NotNull StaffCategoryRequest request) {
-        return StaffCategoryView.of(lists.putCategory(code, request.name(), request.sortOrder(), access.actor()));
+            @HeaderParam(RequestIds.HEADER) String requestId, @Valid @NotNull StaffCategoryRequest request) {
+        return StaffCategoryView.of(lists.putCategory(code, request.name(), request.sortOrder(),
+                access.actor(requestId)));
     }
 
     @PUT
@@ -95,8 +98,8 @@ public class ReferenceResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Add a movement kind or change its name, direction or order (administrators)")
     public MovementKindView putMovementKind(@PathParam("code") @Pattern(regexp = CODE) String code,
-            @Valid @NotNull MovementKindRequest request) {
+            @HeaderParam(RequestIds.HEADER) String requestId, @Valid @NotNull MovementKindRequest request) {
         return MovementKindView.of(lists.putMovementKind(code, request.name(), request.direction(),
-                request.sortOrder(), access.actor()));
+                request.sortOrder(), access.actor(requestId)));
     }
 }

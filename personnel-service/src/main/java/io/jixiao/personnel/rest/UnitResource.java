@@ -1,6 +1,7 @@
 package io.jixiao.personnel.rest;
 
 import io.jixiao.commons.problem.ProblemException;
+import io.jixiao.commons.problem.RequestIds;
 import io.jixiao.commons.security.Roles;
 import io.jixiao.commons.security.UnitAccess;
 import io.jixiao.personnel.repository.UnitProfile;
@@ -12,6 +13,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -46,11 +48,11 @@ public class UnitResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Register a unit or change its profile (idempotent; returns the version)")
     public Response put(@PathParam("unitCode") @Pattern(regexp = UNIT_CODE) String unitCode,
-            @Valid @NotNull UnitProfileRequest request) {
+            @HeaderParam(RequestIds.HEADER) String requestId, @Valid @NotNull UnitProfileRequest request) {
         var profile = new UnitRegister.Profile(request.name(), request.region(), request.level(), request.parentCode(),
                 request.active() == null || request.active(), request.aliases(), request.functions(),
                 request.internalBodies(), request.affiliatedInstitutions());
-        var outcome = register.put(unitCode, profile, access.actor(), access.sourceSystem());
+        var outcome = register.put(unitCode, profile, access.actor(requestId));
         UnitProfile unit = outcome.unit();
         return Response.ok(UnitResponse.of(unit, register.snapshot(unit)))
                 .header("ETag", "\"" + unit.version + "\"")

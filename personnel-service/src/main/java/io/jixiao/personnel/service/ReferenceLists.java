@@ -1,5 +1,7 @@
 package io.jixiao.personnel.service;
 
+import io.jixiao.commons.audit.AuditTrail;
+import io.jixiao.commons.documents.Actor;
 import io.jixiao.personnel.repository.MovementKind;
 import io.jixiao.personnel.repository.MovementKind.Direction;
 import io.jixiao.personnel.repository.StaffCategory;
@@ -16,10 +18,24 @@ import java.util.stream.Collectors;
 
 /**
  * The configurable code lists staff documents name: staff categories (人员类别) and movement kinds (人员变动类型).
- * Seeded by Flyway, changed by an administrator; never an enum frozen in code.
+ * Seeded by Flyway, changed by an administrator; never an enum frozen in code. Every change is in the audit trail
+ * (no unit, no year).
  */
 @ApplicationScoped
 public class ReferenceLists {
+
+    /** What an entry of a list holds, as the audit trail compares it. */
+    record CategoryValues(String name, int sortOrder) {
+    }
+
+    record MovementKindValues(String name, Direction direction, int sortOrder) {
+    }
+
+    private final AuditTrail audit;
+
+    public ReferenceLists(AuditTrail audit) {
+        this.audit = audit;
+    }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<StaffCategory> categories() {
@@ -48,8 +64,9 @@ public class ReferenceLists {
 
     /** Adds a staff category or changes its name or place; returns it as held. */
     @Transactional
-    public StaffCategory putCategory(String code, String name, int sortOrder, String actor) {
+    public StaffCategory putCategory(String code, String name, int sortOrder, Actor actor) {
         StaffCategory category = StaffCategory.findById(code);
+        CategoryValues before = category == null ? null : new CategoryValues(category.name, category.sortOrder);
         if (category == null) {
             category = new StaffCategory();
             category.code = code;
@@ -59,8 +76,10 @@ public class ReferenceLists {
         category.name = name;
         category.sortOrder = sortOrder;
         category.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
-        category.updatedBy = actor;
+        category.updatedBy = actor.name();
         category.persist();
+        audit.record("staff-category.put", null, null, "staff-category " + code, actor,
+                audit.diff(before, new CategoryValues(name, sortOrder)));
         return category;
     }
 
@@ -69,8 +88,10 @@ public class ReferenceLists {
      * to documents pushed from then on; documents already held keep the findings they were stored with.
      */
     @Transactional
-    public MovementKind putMovementKind(String code, String name, Direction direction, int sortOrder, String actor) {
+    public MovementKind putMovementKind(String code, String name, Direction direction, int sortOrder, Actor actor) {
         MovementKind kind = MovementKind.findById(code);
+        MovementKindValues before = kind == null ? null
+                : new MovementKindValues(kind.name, kind.direction, kind.sortOrder);
         if (kind == null) {
             kind = new MovementKind();
             kind.code = code;
@@ -81,8 +102,10 @@ public class ReferenceLists {
         kind.direction = direction;
         kind.sortOrder = sortOrder;
         kind.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
-        kind.updatedBy = actor;
+        kind.updatedBy = actor.name();
         kind.persist();
+        audit.record("movement-kind.put", null, null, "movement-kind " + code, actor,
+                audit.diff(before, new MovementKindValues(name, direction, sortOrder)));
         return kind;
     }
 }

@@ -3,6 +3,8 @@ package io.jixiao.personnel.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jixiao.commons.audit.AuditTrail;
+import io.jixiao.commons.documents.Actor;
 import io.jixiao.commons.outbox.Outbox;
 import io.jixiao.commons.problem.Problem;
 import io.jixiao.commons.problem.ProblemException;
@@ -24,7 +26,8 @@ import java.util.UUID;
 
 /**
  * The units register: creates and changes unit profiles. Every change bumps the unit's version and puts a
- * {@link UnitSnapshot} into the outbox in the same transaction; pushing the same profile again changes nothing.
+ * {@link UnitSnapshot} into the outbox and an entry into the audit trail (unit-level: no fiscal year) in the same
+ * transaction; pushing the same profile again changes nothing.
  */
 @ApplicationScoped
 public class UnitRegister {
@@ -51,14 +54,16 @@ public class UnitRegister {
 
     private final Outbox outbox;
     private final ObjectMapper mapper;
+    private final AuditTrail audit;
 
-    public UnitRegister(Outbox outbox, ObjectMapper mapper) {
+    public UnitRegister(Outbox outbox, ObjectMapper mapper, AuditTrail audit) {
         this.outbox = outbox;
         this.mapper = mapper;
+        this.audit = audit;
     }
 
     @Transactional
-    public Outcome put(String unitCode, Profile profile, String actor, String source) {
+    public Outcome put(String unitCode, Profile profile, Actor actor) {
         List<Problem.FieldError> errors = new ArrayList<>();
         checkBodies("internalBodies", profile.internalBodies(), errors);
         checkBodies("affiliatedInstitutions", profile.affiliatedInstitutions(), errors);
@@ -70,6 +75,7 @@ public class UnitRegister {
         if (unit != null && sameAs(unit, profile)) {
             return new Outcome(unit, false);
         }
+        UnitSnapshot before = unit == null ? null : snapshot(unit);
         if (unit == null) {
             unit = new UnitProfile();
             unit.unitCode = unitCode;
@@ -90,11 +96,13 @@ public class UnitRegister {
         unit.affiliatedInstitutionsNames = writeNames(profile.affiliatedInstitutions().names());
         unit.version++;
         unit.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
-        unit.updatedBy = actor;
-        unit.source = source;
+        unit.updatedBy = actor.name();
+        unit.source = actor.source();
         unit.persist();
+        UnitSnapshot after = snapshot(unit);
+        audit.record("unit.put", unitCode, null, "unit " + unitCode, actor, audit.diff(before, after));
         outbox.add(Topics.UNITS, new EventEnvelope<>(UUID.randomUUID(), UnitSnapshot.TYPE, unitCode, unit.version,
-                unit.updatedAt.toInstant(), source, actor, snapshot(unit)));
+                unit.updatedAt.toInstant(), actor.source(), actor.name(), after));
         return new Outcome(unit, true);
     }
 

@@ -74,8 +74,10 @@ public class FindingResource {
     @Operation(summary = "Withdraw an explanation")
     public ExplanationResult withdraw(@PathParam("unitCode") @Pattern(regexp = Paths.UNIT_CODE) String unitCode,
             @PathParam("fiscalYear") int fiscalYear,
-            @PathParam("ruleId") @Pattern(regexp = Paths.RULE_ID) String ruleId) {
+            @PathParam("ruleId") @Pattern(regexp = Paths.RULE_ID) String ruleId,
+            @HeaderParam(RequestIds.HEADER) String requestId) {
         access.requireWrite(unitCode);
-        return new ExplanationResult(ruleId, explanations.withdraw(unitCode, fiscalYear, ruleId));
+        return new ExplanationResult(ruleId, explanations.withdraw(unitCode, fiscalYear, ruleId,
+                access.actor(requestId)));
     }
 }

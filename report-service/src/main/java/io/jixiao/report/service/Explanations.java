@@ -1,5 +1,6 @@
 package io.jixiao.report.service;
 
+import io.jixiao.commons.audit.AuditTrail;
 import io.jixiao.commons.documents.Actor;
 import io.jixiao.commons.documents.FiscalYears;
 import io.jixiao.commons.problem.ProblemException;
@@ -16,21 +17,29 @@ import java.util.List;
 
 /**
  * The unit's explanations of its findings (情况说明). An explained ERROR finding no longer blocks submission; the
- * explanation is printed beside the finding in the internal version.
+ * explanation is printed beside the finding in the internal version. Giving, changing and withdrawing one is in the
+ * audit trail with the text from and to.
  */
 @ApplicationScoped
 public class Explanations {
+
+    /** An explanation as the audit trail compares it. */
+    record Explained(String explanation) {
+    }
 
     private final ReportAssembly assembly;
     private final Workflow workflow;
     private final KnownUnits units;
     private final EntityManager em;
+    private final AuditTrail audit;
 
-    public Explanations(ReportAssembly assembly, Workflow workflow, KnownUnits units, EntityManager em) {
+    public Explanations(ReportAssembly assembly, Workflow workflow, KnownUnits units, EntityManager em,
+            AuditTrail audit) {
         this.assembly = assembly;
         this.workflow = workflow;
         this.units = units;
         this.em = em;
+        this.audit = audit;
     }
 
     /** The current findings of the unit-year, with explanations and whether each blocks submission. */
@@ -57,6 +66,7 @@ public class Explanations {
         if (held != null && held.explanation.equals(explanation)) {
             return false;
         }
+        Explained before = held == null ? null : new Explained(held.explanation);
         if (held == null) {
             held = new FindingExplanation();
             held.key = key;
@@ -66,21 +76,34 @@ public class Explanations {
         held.updatedBy = actor.name();
         held.source = actor.source();
         held.persist();
+        audit.record("explanation.put", unitCode, fiscalYear, target(unitCode, fiscalYear, ruleId), actor,
+                audit.diff(before, new Explained(explanation)));
         em.flush();
         workflow.contentMayHaveChanged(unitCode, fiscalYear, "explanation of " + ruleId);
         return true;
     }
 
-    /** Withdraws an explanation. */
+    /** Withdraws an explanation; returns whether there was one. */
     @Transactional
-    public boolean withdraw(String unitCode, int fiscalYear, String ruleId) {
+    public boolean withdraw(String unitCode, int fiscalYear, String ruleId, Actor actor) {
         units.require(unitCode);
-        boolean deleted = FindingExplanation.deleteById(new FindingExplanation.Key(unitCode, fiscalYear, ruleId));
-        if (deleted) {
-            em.flush();
-            workflow.contentMayHaveChanged(unitCode, fiscalYear, "explanation of " + ruleId + " withdrawn");
+        em.createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))")
+                .setParameter(1, "explanation:" + unitCode + ":" + fiscalYear + ":" + ruleId).getSingleResult();
+        FindingExplanation held = FindingExplanation.findById(new FindingExplanation.Key(unitCode, fiscalYear, ruleId));
+        if (held == null) {
+            return false;
         }
-        return deleted;
+        Explained before = new Explained(held.explanation);
+        held.delete();
+        audit.record("explanation.delete", unitCode, fiscalYear, target(unitCode, fiscalYear, ruleId), actor,
+                audit.diff(before, null));
+        em.flush();
+        workflow.contentMayHaveChanged(unitCode, fiscalYear, "explanation of " + ruleId + " withdrawn");
+        return true;
+    }
+
+    private static String target(String unitCode, int fiscalYear, String ruleId) {
+        return "explanation " + ruleId + " " + unitCode + " " + fiscalYear;
     }
 
 }

@@ -3,6 +3,7 @@ package io.jixiao.report.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jixiao.commons.audit.AuditTrail;
 import io.jixiao.commons.documents.Actor;
 import io.jixiao.commons.documents.FiscalYears;
 import io.jixiao.commons.json.JsonDiff;
@@ -22,7 +23,8 @@ import java.util.Optional;
 
 /**
  * The narrative sections a unit writes for its report: stored as pushed, versioned, every version kept. Pushing the
- * same text again changes nothing; a change to a submitted report's text makes it a draft again.
+ * same text again changes nothing; a change is in the audit trail with the sections' text from and to, and a change
+ * to a submitted report's text makes it a draft again.
  */
 @ApplicationScoped
 public class NarrativeRegister {
@@ -45,12 +47,15 @@ public class NarrativeRegister {
     private final EntityManager em;
     private final KnownUnits units;
     private final Workflow workflow;
+    private final AuditTrail audit;
 
-    public NarrativeRegister(ObjectMapper mapper, EntityManager em, KnownUnits units, Workflow workflow) {
+    public NarrativeRegister(ObjectMapper mapper, EntityManager em, KnownUnits units, Workflow workflow,
+            AuditTrail audit) {
         this.mapper = mapper;
         this.em = em;
         this.units = units;
         this.workflow = workflow;
+        this.audit = audit;
     }
 
     @Transactional
@@ -66,6 +71,7 @@ public class NarrativeRegister {
             return new PutResult(unitCode, fiscalYear, held.version, false);
         }
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        JsonNode previous = held == null ? null : tree(held.body);
         if (held == null) {
             held = new Narrative();
             held.key = key;
@@ -89,6 +95,8 @@ public class NarrativeRegister {
         version.source = actor.source();
         version.requestId = actor.requestId();
         version.persist();
+        audit.record("narratives.put", unitCode, fiscalYear, "narratives " + unitCode + " " + fiscalYear, actor,
+                audit.diff(previous, next));
         em.flush();
         workflow.contentMayHaveChanged(unitCode, fiscalYear, "narratives v" + held.version);
         return new PutResult(unitCode, fiscalYear, held.version, true);

@@ -2,6 +2,7 @@ package io.jixiao.report.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jixiao.commons.audit.AuditTrail;
 import io.jixiao.commons.documents.Actor;
 import io.jixiao.commons.documents.FiscalYears;
 import io.jixiao.commons.outbox.Outbox;
@@ -41,7 +42,10 @@ import org.jboss.logging.Logger;
  * neither corrected nor explained) → returned with comments / accepted (finance) → published (finance, once the
  * final-accounts approval date is known; due within 20 days of it). Each submission stores an immutable, numbered,
  * SHA-256-hashed version; a later change to the figures, narratives or explanations makes the report a draft again.
- * Every status change is published as a {@link ReportStatusEvent} through the outbox, in the same transaction.
+ * Every status change is published as a {@link ReportStatusEvent} through the outbox, in the same transaction; every
+ * action of a person (submit, return, accept, approval date, publish) is in the audit trail with the state from and to.
+ * The return to a draft that a change of content causes is not an action of its own there: the change that caused it
+ * (narratives, an explanation, or a figure in its own service) is.
  */
 @ApplicationScoped
 public class Workflow {
@@ -65,6 +69,16 @@ public class Workflow {
             String actor, String source, OffsetDateTime at) {
     }
 
+    /** What the audit trail compares before and after an action. */
+    record AuditedState(Status status, Integer latestVersion, String reviewComment, LocalDate approvalDate,
+            LocalDate publicationDue, Integer publishedVersion, OffsetDateTime publishedAt) {
+
+        static AuditedState of(ReportWorkflow w) {
+            return new AuditedState(w.status, w.latestVersion, w.reviewComment, w.approvalDate, w.publicationDue,
+                    w.publishedVersion, w.publishedAt);
+        }
+    }
+
     /** A publication that is overdue or due soon. */
     public record Due(String unitCode, int fiscalYear, Status status, LocalDate approvalDate,
             LocalDate publicationDue, long daysLeft, boolean overdue) {
@@ -76,16 +90,18 @@ public class Workflow {
     private final EntityManager em;
     private final KnownUnits units;
     private final ReportConfig config;
+    private final AuditTrail audit;
     private final Clock clock = Clock.systemUTC();
 
     public Workflow(ReportAssembly assembly, Outbox outbox, ObjectMapper mapper, EntityManager em, KnownUnits units,
-            ReportConfig config) {
+            ReportConfig config, AuditTrail audit) {
         this.assembly = assembly;
         this.outbox = outbox;
         this.mapper = mapper;
         this.em = em;
         this.units = units;
         this.config = config;
+        this.audit = audit;
     }
 
     /** The public path of a unit-year's published report (served without login). */
@@ -118,6 +134,7 @@ public class Workflow {
         units.require(unitCode);
         FiscalYears.require(fiscalYear);
         ReportWorkflow w = lockOrCreate(unitCode, fiscalYear, actor);
+        AuditedState before = AuditedState.of(w);
         if (w.status != Status.DRAFT && w.status != Status.RETURNED) {
             throw ProblemException.conflict("the report is " + w.status + "; only a draft or a returned report can be"
                     + " submitted (a change to it makes it a draft again)");
@@ -147,7 +164,7 @@ public class Workflow {
         version.persist();
         w.latestVersion = number;
         w.reviewComment = null;
-        transition(w, Status.SUBMITTED, "submit", number, null, actor);
+        transition(w, Status.SUBMITTED, "submit", number, null, actor, before);
         return view(unitCode, fiscalYear);
     }
 
@@ -155,8 +172,9 @@ public class Workflow {
     @Transactional
     public View returnForChanges(String unitCode, int fiscalYear, String comment, Actor actor) {
         ReportWorkflow w = requireStatus(unitCode, fiscalYear, Status.SUBMITTED, "returned");
+        AuditedState before = AuditedState.of(w);
         w.reviewComment = comment;
-        transition(w, Status.RETURNED, "return", w.latestVersion, comment, actor);
+        transition(w, Status.RETURNED, "return", w.latestVersion, comment, actor, before);
         return view(unitCode, fiscalYear);
     }
 
@@ -164,8 +182,9 @@ public class Workflow {
     @Transactional
     public View accept(String unitCode, int fiscalYear, String comment, Actor actor) {
         ReportWorkflow w = requireStatus(unitCode, fiscalYear, Status.SUBMITTED, "accepted");
+        AuditedState before = AuditedState.of(w);
         w.reviewComment = comment;
-        transition(w, Status.ACCEPTED, "accept", w.latestVersion, comment, actor);
+        transition(w, Status.ACCEPTED, "accept", w.latestVersion, comment, actor, before);
         return view(unitCode, fiscalYear);
     }
 
@@ -179,9 +198,10 @@ public class Workflow {
         if (approvalDate.equals(w.approvalDate)) {
             return view(unitCode, fiscalYear);
         }
+        AuditedState before = AuditedState.of(w);
         w.approvalDate = approvalDate;
         w.publicationDue = approvalDate.plusDays(config.publicationDays());
-        transition(w, w.status, "approval-date", w.latestVersion, "决算批复 " + approvalDate, actor);
+        transition(w, w.status, "approval-date", w.latestVersion, "决算批复 " + approvalDate, actor, before);
         return view(unitCode, fiscalYear);
     }
 
@@ -189,6 +209,7 @@ public class Workflow {
     @Transactional
     public View publish(String unitCode, int fiscalYear, LocalDate approvalDate, Actor actor) {
         ReportWorkflow w = requireStatus(unitCode, fiscalYear, Status.ACCEPTED, "published");
+        AuditedState before = AuditedState.of(w);
         if (approvalDate != null) {
             requirePossibleApproval(fiscalYear, approvalDate);
             w.approvalDate = approvalDate;
@@ -201,7 +222,7 @@ public class Workflow {
         }
         w.publishedVersion = w.latestVersion;
         w.publishedAt = now();
-        transition(w, Status.PUBLISHED, "publish", w.latestVersion, null, actor);
+        transition(w, Status.PUBLISHED, "publish", w.latestVersion, null, actor, before);
         return view(unitCode, fiscalYear);
     }
 
@@ -226,7 +247,7 @@ public class Workflow {
         LOG.infof("report %s:%d changed after version %d (%s): a new draft", unitCode, fiscalYear, w.latestVersion,
                 reason);
         transition(w, Status.DRAFT, "changed", w.latestVersion, reason,
-                new Actor("report-service", "report-service", null, "report-service"));
+                new Actor("report-service", "report-service", null, "report-service"), null);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -302,8 +323,9 @@ public class Workflow {
         }
     }
 
+    /** Changes the status, logs it, publishes it; {@code before} is the state to audit against, null for no entry. */
     private void transition(ReportWorkflow w, Status to, String action, Integer version, String comment,
-            Actor actor) {
+            Actor actor, AuditedState before) {
         Status from = w.status;
         w.status = to;
         w.updatedAt = now();
@@ -323,6 +345,11 @@ public class Workflow {
         entry.source = actor.source() == null ? "unknown" : actor.source();
         entry.at = w.updatedAt;
         entry.persist();
+        if (before != null) {
+            audit.record("report." + action, w.key.unitCode(), w.key.fiscalYear(),
+                    "report " + w.key.unitCode() + " " + w.key.fiscalYear(), actor,
+                    audit.diff(before, AuditedState.of(w)));
+        }
 
         String hash = latest(w).map(v -> v.contentHash).orElse(null);
         ReportStatusEvent status = new ReportStatusEvent(w.key.unitCode(), w.key.fiscalYear(), to.name(),

@@ -8,12 +8,17 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
+import org.hibernate.annotations.Immutable;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** One version of a unit-year document, immutable: the audit trail (who, when, from where, old and new values). */
+/**
+ * One version of a unit-year document, immutable: the audit trail (who, when, from where, old and new values). The
+ * table refuses updates and deletes (V0_5 in db/documents).
+ */
 @Entity
 @Table(name = "unit_year_document_history")
+@Immutable
 public class DocumentVersion extends PanacheEntityBase {
 
     @Id
@@ -50,6 +55,10 @@ public class DocumentVersion extends PanacheEntityBase {
 
     @Column(name = "changed_by", nullable = false)
     public String changedBy;
+
+    /** The token subject of who changed it; null in versions stored before it was recorded. */
+    @Column(name = "changed_by_subject")
+    public String changedBySubject;
 
     @Column(nullable = false)
     public String source;

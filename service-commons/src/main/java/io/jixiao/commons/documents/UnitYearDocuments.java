@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jixiao.commons.audit.AuditTrail;
 import io.jixiao.commons.json.JsonDiff;
 import io.jixiao.commons.outbox.Outbox;
 import io.jixiao.commons.problem.ProblemException;
@@ -27,8 +28,9 @@ import java.util.function.Supplier;
 
 /**
  * Keeps unit-year documents: a push stores the document exactly as sent with its reconciliation findings, bumps
- * the version, records who changed which figures from what to what, and puts the whole new state into the outbox,
- * all in one transaction. Pushing the same figures again changes nothing and publishes nothing.
+ * the version, records who changed which figures from what to what (in the document's history and in the service's
+ * {@link AuditTrail}), and puts the whole new state into the outbox, all in one transaction. Pushing the same figures
+ * again changes nothing, records nothing and publishes nothing.
  */
 @ApplicationScoped
 public class UnitYearDocuments {
@@ -46,9 +48,9 @@ public class UnitYearDocuments {
             OffsetDateTime updatedAt, String updatedBy, String source, String requestId) {
     }
 
-    /** One version in the audit trail. */
-    public record HistoryEntry(long version, OffsetDateTime changedAt, String changedBy, String source,
-            String requestId, List<JsonDiff.Change> changes, List<Finding> findings) {
+    /** One version in the audit trail; {@code changedBySubject} is the token subject (null in early versions). */
+    public record HistoryEntry(long version, OffsetDateTime changedAt, String changedBy, String changedBySubject,
+            String source, String requestId, List<JsonDiff.Change> changes, List<Finding> findings) {
     }
 
     private static final TypeReference<List<Finding>> FINDINGS = new TypeReference<>() { };
@@ -57,11 +59,13 @@ public class UnitYearDocuments {
     private final ObjectMapper mapper;
     private final Outbox outbox;
     private final EntityManager em;
+    private final AuditTrail audit;
 
-    public UnitYearDocuments(ObjectMapper mapper, Outbox outbox, EntityManager em) {
+    public UnitYearDocuments(ObjectMapper mapper, Outbox outbox, EntityManager em, AuditTrail audit) {
         this.mapper = mapper;
         this.outbox = outbox;
         this.em = em;
+        this.audit = audit;
     }
 
     /** Stores one document; with an idempotency key, a repeat of the same request returns the first answer. */
@@ -99,8 +103,8 @@ public class UnitYearDocuments {
     public List<HistoryEntry> history(DocumentKind<?> kind, String unitCode, int fiscalYear) {
         List<DocumentVersion> versions = DocumentVersion.list("kind = ?1 and unitCode = ?2 and fiscalYear = ?3",
                 Sort.by("version"), kind.name(), unitCode, fiscalYear);
-        return versions.stream().map(v -> new HistoryEntry(v.version, v.changedAt, v.changedBy, v.source,
-                v.requestId, read(v.changes, CHANGES), read(v.findings, FINDINGS))).toList();
+        return versions.stream().map(v -> new HistoryEntry(v.version, v.changedAt, v.changedBy, v.changedBySubject,
+                v.source, v.requestId, read(v.changes, CHANGES), read(v.findings, FINDINGS))).toList();
     }
 
     private <D> PutResult store(DocumentKind<D> kind, String unitCode, int fiscalYear, D document, Actor actor) {
@@ -141,9 +145,12 @@ public class UnitYearDocuments {
         version.changes = write(changes);
         version.changedAt = now;
         version.changedBy = actor.name();
+        version.changedBySubject = actor.principal();
         version.source = actor.source();
         version.requestId = actor.requestId();
         version.persist();
+        audit.record(kind.name() + ".put", unitCode, fiscalYear, kind.name() + " " + unitCode + " " + fiscalYear,
+                actor, changes);
 
         if (kind.topic() != null) {
             outbox.add(kind.topic(), new EventEnvelope<>(UUID.randomUUID(), kind.eventType(),
