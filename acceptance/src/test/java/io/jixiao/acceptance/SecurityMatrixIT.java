@@ -79,7 +79,8 @@ class SecurityMatrixIT {
             EnumSet.of(Caller.ANONYMOUS, Caller.EXPIRED, Caller.FORGED));
     private static final Set<Caller> FINANCE_ADMIN = EnumSet.of(Caller.FINANCE, Caller.ADMIN);
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static Platform platform;
@@ -359,6 +360,12 @@ class SecurityMatrixIT {
         r.add(new Route("GET", "/api/reports/public/units/{unitCode}/years/{fiscalYear}",
                 "/api/reports/public" + UY + "?format=json", everyone, Set.of(200, 404), null, null, null));
 
+        // the audit trail of the unit-year, in every service: read-only, for the unit, finance and admin
+        for (String prefix : List.of("/api/personnel", "/api/budget", "/api/assessment", "/api/reports")) {
+            r.add(new Route("GET", prefix + "/units/{unitCode}/years/{fiscalYear}/audit", prefix + UY + "/audit",
+                    UNIT_READERS, ok, null, null, null));
+        }
+
         // the read model of the units register, in every service that consumes it
         for (String prefix : List.of("/api/budget", "/api/assessment", "/api/reports")) {
             r.add(new Route("GET", prefix + "/known-units/{unitCode}", prefix + "/known-units/" + UNIT, UNIT_READERS,
@@ -379,6 +386,10 @@ class SecurityMatrixIT {
         }
         for (String tail : List.of("/narratives", "/narratives/history", "/findings", "/status", "/versions", "/log")) {
             paths.add("/api/reports" + UY + tail);
+        }
+        // a refused request leaves no trace in any audit trail either
+        for (String prefix : List.of("/api/personnel", "/api/budget", "/api/assessment", "/api/reports")) {
+            paths.add(prefix + UY + "/audit");
         }
         return paths;
     }

@@ -116,6 +116,38 @@ public final class Postgres implements AutoCloseable {
         return persistent;
     }
 
+    /**
+     * Restarts the server in place (same data, port and settings), as an operator's {@code pg_ctl restart} would:
+     * every open connection is cut. For fault tests: services must recover without a restart of their own.
+     */
+    public void restart() {
+        try {
+            // postmaster.opts holds the command line the server runs with; pg_ctl sits beside the postgres binary
+            String opts = Files.readString(dataDir.resolve("postmaster.opts")).trim();
+            String postgres = opts.startsWith("\"") ? opts.substring(1, opts.indexOf('"', 1)) : opts.split("\\s+")[0];
+            Path pgCtl = Path.of(postgres).resolveSibling("pg_ctl");
+            java.util.List<String> command = new java.util.ArrayList<>();
+            if ("root".equals(System.getProperty("user.name"))) {
+                // PostgreSQL refuses to run as root; zonky starts it the same way
+                command.addAll(java.util.List.of("unshare", "-U"));
+            }
+            command.addAll(java.util.List.of(pgCtl.toString(), "-D", dataDir.toString(), "-m", "fast", "-w", "-t", "60",
+                    "restart"));
+            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(dataDir.resolveSibling("pg_ctl-restart.log").toFile()).start();
+            if (!process.waitFor(90, java.util.concurrent.TimeUnit.SECONDS) || process.exitValue() != 0) {
+                process.destroyForcibly();
+                throw new IllegalStateException("pg_ctl restart failed: see "
+                        + dataDir.resolveSibling("pg_ctl-restart.log"));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
     @Override
     public void close() {
         try {
