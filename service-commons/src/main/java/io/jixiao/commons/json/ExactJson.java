@@ -18,13 +18,24 @@ import jakarta.inject.Singleton;
  * notation, never {@code 2.53876E+8}.</li>
  * <li>Wrong types are refused, not converted: a head count of {@code 3.5} is not 3, {@code "381"} is not a number,
  * {@code 1} is not {@code true}, {@code 42} is not a name. (Jackson accepts all of these by default.)</li>
+ * <li>Text carries no control characters ({@link PlainText}).</li>
  * </ul>
  */
 @Singleton
 public class ExactJson implements ObjectMapperCustomizer {
 
+    /**
+     * Last, after Quarkus's own customizer has registered the Java time module: the {@link PlainText} date guard
+     * must be registered after it to take precedence.
+     */
+    @Override
+    public int priority() {
+        return MINIMUM_PRIORITY;
+    }
+
     @Override
     public void customize(ObjectMapper mapper) {
+        mapper.registerModule(PlainText.module());
         mapper.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
         mapper.enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
         mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
