@@ -15,7 +15,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -75,8 +74,7 @@ class ThreeUnitsIT {
     @Test
     @Order(1)
     void theSeedsReportCarriesEveryFigureOfTheSeedDocumentInEveryFormat() throws Exception {
-        List<String> figures = Files.readAllLines(Fixtures.folder("xz-wxb-2024").resolve("report-figures.txt"))
-                .stream().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+        List<String> figures = Fixtures.expectedFigures(Fixtures.folder("xz-wxb-2024"));
         assertTrue(figures.size() > 40, "the seed's figures: " + figures.size());
         String path = "/api/reports/units/XZ-WXB/years/2024?format=";
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {

@@ -33,6 +33,19 @@ public final class Fixtures {
         return WorkDirs.root().resolve("deploy/fixtures").resolve(name);
     }
 
+    /**
+     * The figures a fixture's report must carry, as its source document prints them ({@code report-figures.txt}:
+     * one a line, {@code #} comments).
+     */
+    public static java.util.List<String> expectedFigures(Path folder) {
+        try {
+            return Files.readAllLines(folder.resolve("report-figures.txt")).stream().map(String::strip)
+                    .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static void load(Path folder, String gatewayUrl, Tokens tokens, Consumer<String> say) {
         try {
             JsonNode manifest = JSON.readTree(folder.resolve("manifest.json").toFile());
