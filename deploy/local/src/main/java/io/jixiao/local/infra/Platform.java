@@ -182,6 +182,9 @@ public final class Platform implements AutoCloseable {
             env.put("JIXIAO_GATEWAY_PERSONNEL_URL", serviceUrls.get(Service.PERSONNEL));
             env.put("JIXIAO_GATEWAY_ASSESSMENT_URL", serviceUrls.get(Service.ASSESSMENT));
             env.put("JIXIAO_GATEWAY_REPORT_URL", serviceUrls.get(Service.REPORT));
+            // the browser origins allowed to call the API (the gateway's own is always allowed)
+            env.put("JIXIAO_CORS_ORIGINS", System.getenv().getOrDefault("JIXIAO_CORS_ORIGINS",
+                    "http://localhost:" + httpPort));
         }
         return env;
     }
