@@ -170,6 +170,13 @@ class BadInputIT {
                 Files.readString(fixture.resolve("narratives.json"))));
         e.add(new Endpoint(Service.REPORT, "PUT", "/api/reports" + UY + "/findings/BUD-REVENUE-IDENTITY/explanation",
                 "system", "{\"explanation\":\"已说明\"}"));
+        // an indicator framework, as JSON (the endpoint reads YAML, of which JSON is a part)
+        JsonNode framework = JSON.readTree(new com.fasterxml.jackson.dataformat.yaml.YAMLMapper().readTree(
+                io.jixiao.local.infra.WorkDirs.root().resolve(
+                        "assessment-service/src/main/resources/frameworks/mof-2013-common.yaml").toFile()).toString());
+        e.add(new Endpoint(Service.ASSESSMENT, "PUT", "/api/assessment/frameworks", "admin", framework.toString()));
+        e.add(new Endpoint(Service.REPORT, "POST", "/api/reports" + UY + "/accept", "finance",
+                "{\"comment\":\"同意\"}"));
         e.add(new Endpoint(Service.REPORT, "POST", "/api/reports" + UY + "/return", "finance",
                 "{\"comment\":\"请补充\"}"));
         e.add(new Endpoint(Service.REPORT, "PUT", "/api/reports" + UY + "/approval", "finance",
@@ -185,7 +192,8 @@ class BadInputIT {
         for (String path : List.of("/api/personnel/units/" + UNIT, "/api/personnel/reference/staff-categories",
                 "/api/personnel/reference/movement-kinds", "/api/personnel" + UY + "/staff/history",
                 "/api/personnel" + UY + "/assets/history", "/api/budget" + UY + "/budget/history",
-                "/api/assessment" + UY + "/evaluation", "/api/reports" + UY + "/narratives/history",
+                "/api/assessment" + UY + "/evaluation", "/api/assessment/frameworks",
+                "/api/reports" + UY + "/narratives/history",
                 "/api/reports" + UY + "/findings", "/api/reports" + UY + "/status", "/api/reports" + UY + "/log")) {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + path))
                     .header("Authorization", "Bearer " + token("admin")).build(),

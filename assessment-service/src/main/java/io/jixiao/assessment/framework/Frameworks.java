@@ -32,6 +32,11 @@ public final class Frameworks {
 
     /** Parses a framework (YAML is a superset of JSON, so either works). */
     public static Framework parse(String text) throws IOException {
-        return YAML.readValue(text, Framework.class).validated();
+        Framework framework = YAML.readValue(text, Framework.class);
+        if (framework == null) {
+            // "null", "~" or an empty document: nothing to load
+            throw new IllegalArgumentException("the body holds no framework");
+        }
+        return framework.validated();
     }
 }

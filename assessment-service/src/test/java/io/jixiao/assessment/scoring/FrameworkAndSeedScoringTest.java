@@ -82,6 +82,11 @@ class FrameworkAndSeedScoringTest {
                   - {code: "1", name: 投入, weight: 99, measure: {type: manual}, rule: {type: rate}}
                 """;
         assertThrows(IllegalArgumentException.class, () -> Frameworks.parse(broken));
+        // a body that is no document at all is refused the same way, not a NullPointerException (a 500 before)
+        for (String empty : new String[] {"null", "~"}) {
+            assertThrows(IllegalArgumentException.class, () -> Frameworks.parse(empty), empty);
+        }
+        assertThrows(IOException.class, () -> Frameworks.parse(""));
     }
 
     @Test
