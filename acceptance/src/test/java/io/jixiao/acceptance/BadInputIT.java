@@ -13,9 +13,6 @@ import io.jixiao.local.infra.Platform;
 import io.jixiao.local.infra.Service;
 import io.jixiao.local.infra.Tokens;
 import java.io.ByteArrayOutputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -54,8 +51,6 @@ class BadInputIT {
     private static final String UNIT = "XZ-WXB";
     private static final String UY = "/units/" + UNIT + "/years/2024";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
 
     private static Platform platform;
     private static Tokens issuer;
@@ -138,8 +133,8 @@ class BadInputIT {
         assertEquals(endpoints.size() * PER_ENDPOINT, sent.get());
         assertEquals(before, snapshot(), "malformed requests changed what is stored");
         for (Service service : Service.backends()) {
-            assertEquals(200, HTTP.send(HttpRequest.newBuilder(URI.create(platform.url(service) + "/q/health/ready"))
-                    .build(), HttpResponse.BodyHandlers.discarding()).statusCode(), service + " still ready");
+            assertEquals(200, Http.send("GET", platform.url(service) + "/q/health/ready", null, null, null).statusCode(),
+                    service + " still ready");
         }
     }
 
@@ -195,9 +190,7 @@ class BadInputIT {
                 "/api/assessment" + UY + "/evaluation", "/api/assessment/frameworks",
                 "/api/reports" + UY + "/narratives/history",
                 "/api/reports" + UY + "/findings", "/api/reports" + UY + "/status", "/api/reports" + UY + "/log")) {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + path))
-                    .header("Authorization", "Bearer " + token("admin")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = Http.send("GET", platform.gatewayUrl() + path, token("admin"), null, null);
             assertEquals(200, response.statusCode(), path);
             state.put(path, response.body());
         }
@@ -396,12 +389,8 @@ class BadInputIT {
     }
 
     private static HttpResponse<String> send(Endpoint endpoint, Malformed m) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(platform.url(endpoint.service()) + m.path()))
-                .timeout(Duration.ofSeconds(60))
-                .header("Authorization", "Bearer " + token(endpoint.as()))
-                .header("Content-Type", "application/json")
-                .method(endpoint.method(), HttpRequest.BodyPublishers.ofByteArray(m.body())).build();
-        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        return Http.sendRaw(endpoint.method(), platform.url(endpoint.service()) + m.path(), token(endpoint.as()),
+                "application/json", m.body());
     }
 
     private static String batch(String field, String document) throws Exception {

@@ -79,7 +79,7 @@ class FaultToleranceIT {
         Fixtures.load(Fixtures.folder("xz-wxb-2024"), gateway, tokens, line -> { });
         budget = (ObjectNode) JSON.readTree(Files.readString(Fixtures.folder("xz-wxb-2024").resolve("budget.json")));
         String admin = tokens.user("admin");
-        HttpResponse<String> unit = SecurityMatrixIT.send("PUT", gateway + "/api/personnel/units/" + UNIT, admin,
+        HttpResponse<String> unit = Http.send("PUT", gateway + "/api/personnel/units/" + UNIT, admin,
                 "application/json", "{\"name\":\"故障注入测试单位\",\"region\":\"西藏自治区\",\"level\":\"自治区本级\"}");
         assertEquals(200, unit.statusCode(), unit.body());
         await().atMost(Duration.ofSeconds(60)).until(() -> push() == 200);
@@ -120,11 +120,11 @@ class FaultToleranceIT {
         assertEquals(200, push());
         await().atMost(Duration.ofSeconds(60)).until(() -> assessedTotal().compareTo(expected(pushes)) == 0);
         String admin = RunningPlatform.tokens().user("admin");
-        assertEquals(200, SecurityMatrixIT.send("PUT", gateway + "/api/personnel/units/XZ-PSN", admin,
+        assertEquals(200, Http.send("PUT", gateway + "/api/personnel/units/XZ-PSN", admin,
                 "application/json", "{\"name\":\"毒消息后的单位\",\"region\":\"西藏自治区\",\"level\":\"自治区本级\"}")
                 .statusCode());
         for (String prefix : List.of("/api/budget", "/api/assessment", "/api/reports")) {
-            await().atMost(Duration.ofSeconds(60)).until(() -> SecurityMatrixIT.send("GET",
+            await().atMost(Duration.ofSeconds(60)).until(() -> Http.send("GET",
                     gateway + prefix + "/known-units/XZ-PSN", finance, null, null).statusCode() == 200);
         }
     }
@@ -147,7 +147,7 @@ class FaultToleranceIT {
     @Test
     @Order(3)
     void replayingEveryTopicFromTheBeginningChangesNoScoreAndNoReport() throws Exception {
-        await().atMost(Duration.ofSeconds(60)).until(() -> SecurityMatrixIT.send("GET",
+        await().atMost(Duration.ofSeconds(60)).until(() -> Http.send("GET",
                 gateway + "/api/assessment/units/XZ-WXB/years/2024/score", finance, null, null).statusCode() == 200);
         for (Service service : List.of(Service.ASSESSMENT, Service.REPORT)) {
             await().atMost(Duration.ofSeconds(60)).until(() -> lag(service.module()) == 0);
@@ -248,7 +248,7 @@ class FaultToleranceIT {
         await().atMost(Duration.ofSeconds(90)).until(() -> assessedTotal().compareTo(expected(pushes)) == 0);
         for (String path : List.of("/api/personnel/units/" + UNIT, "/api/budget/units/" + UNIT + "/years/2024/budget",
                 "/api/reports/units/" + UNIT + "/years/2024/status")) {
-            await().atMost(Duration.ofSeconds(30)).until(() -> SecurityMatrixIT.send("GET", gateway + path, finance,
+            await().atMost(Duration.ofSeconds(30)).until(() -> Http.send("GET", gateway + path, finance,
                     null, null).statusCode() == 200);
         }
         for (Service service : Service.backends()) {
@@ -268,7 +268,7 @@ class FaultToleranceIT {
         ((ObjectNode) budget.get("expenditure")).put("total", expected(pushes));
         try {
             while (true) {
-                HttpResponse<String> response = SecurityMatrixIT.send("PUT",
+                HttpResponse<String> response = Http.send("PUT",
                         gateway + "/api/budget/units/" + UNIT + "/years/2024/budget", reporter, "application/json",
                         budget.toString());
                 if (response.statusCode() != 429) {
@@ -283,7 +283,7 @@ class FaultToleranceIT {
     }
 
     private static String get(String path) throws Exception {
-        HttpResponse<String> response = SecurityMatrixIT.send("GET", gateway + path, finance, null, null);
+        HttpResponse<String> response = Http.send("GET", gateway + path, finance, null, null);
         assertEquals(200, response.statusCode(), path + ": " + response.body());
         return response.body();
     }
@@ -294,7 +294,7 @@ class FaultToleranceIT {
 
     /** The budget input of assessment-service's score: 总支出 as it arrived. */
     private static JsonNode assessedBudgetInput() throws Exception {
-        HttpResponse<String> response = SecurityMatrixIT.send("GET",
+        HttpResponse<String> response = Http.send("GET",
                 gateway + "/api/assessment/units/" + UNIT + "/years/2024/score", finance, null, null);
         if (response.statusCode() != 200) {
             return null;

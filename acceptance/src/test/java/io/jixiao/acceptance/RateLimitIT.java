@@ -50,7 +50,7 @@ class RateLimitIT {
         for (int t = 0; t < THREADS; t++) {
             workers.add(pool.submit(() -> {
                 while (!enoughLimited.get() && sent.incrementAndGet() <= MAX_REQUESTS) {
-                    HttpResponse<String> response = SecurityMatrixIT.send("GET", url, burster, null, null);
+                    HttpResponse<String> response = Http.send("GET", url, burster, null, null);
                     switch (response.statusCode()) {
                         case 200 -> ok.incrementAndGet();
                         case 429 -> {
@@ -80,13 +80,13 @@ class RateLimitIT {
         assertTrue(refused.body().contains("\"status\":429"), refused.body());
 
         // another client is not limited by this one's burst, and every service is still ready
-        assertEquals(200, SecurityMatrixIT.send("GET", url, finance, null, null).statusCode());
+        assertEquals(200, Http.send("GET", url, finance, null, null).statusCode());
         for (Service service : Service.values()) {
-            assertEquals(200, SecurityMatrixIT.send("GET", platform.url(service) + "/q/health/ready", null, null, null)
+            assertEquals(200, Http.send("GET", platform.url(service) + "/q/health/ready", null, null, null)
                     .statusCode(), service + " ready");
         }
         // the limited client gets through once it has waited as told
         Thread.sleep(TimeUnit.SECONDS.toMillis(retryAfter) + 200);
-        assertEquals(200, SecurityMatrixIT.send("GET", url, burster, null, null).statusCode());
+        assertEquals(200, Http.send("GET", url, burster, null, null).statusCode());
     }
 }

@@ -15,11 +15,7 @@ import io.jixiao.local.infra.Tokens;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -79,8 +75,6 @@ class SecurityMatrixIT {
             EnumSet.of(Caller.ANONYMOUS, Caller.EXPIRED, Caller.FORGED));
     private static final Set<Caller> FINANCE_ADMIN = EnumSet.of(Caller.FINANCE, Caller.ADMIN);
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static Platform platform;
@@ -512,19 +506,9 @@ class SecurityMatrixIT {
         return parts[0] + "." + payload + "." + parts[2];
     }
 
-    static HttpResponse<String> send(String method, String url, String token, String contentType, String body)
-            throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        if (body != null) {
-            request.header("Content-Type", contentType)
-                    .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        } else {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    private static HttpResponse<String> send(String method, String url, String token, String contentType,
+            String body) throws IOException, InterruptedException {
+        return Http.send(method, url, token, contentType, body);
     }
 
     private static String abbreviate(String body) {

@@ -11,9 +11,6 @@ import io.jixiao.local.infra.Fixtures;
 import io.jixiao.local.infra.Tokens;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,8 +41,6 @@ class ThreeUnitsIT {
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
     private static final List<String> UNITS = List.of("XZ-WXB", "XZ-TJJ", "XZ-KJT");
 
     private static String gateway;
@@ -215,16 +210,7 @@ class ThreeUnitsIT {
     }
 
     private static HttpResponse<byte[]> send(String method, String path, String token, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + path)).timeout(Duration.ofSeconds(60));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        if (body != null) {
-            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
-        } else {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        return Http.sendForBytes(method, gateway + path, token, "application/json", body);
     }
 
     private static int status(String method, String path, String token, String body) throws Exception {

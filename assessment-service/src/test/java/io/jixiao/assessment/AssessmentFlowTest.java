@@ -150,8 +150,11 @@ class AssessmentFlowTest {
         budget.with("expenditure").put("total", new BigDecimal("180000000.00")); // 92.16 %
         BudgetDocument v2 = JSON.treeToValue(budget, BudgetDocument.class);
         publishBudget("XZ-WXB", v2, 2);
-        await().atMost(Duration.ofSeconds(30)).until(() -> score(SCORE).get("version").asLong() == before + 1);
+        // wait for the figure, not for a version count: a rescore still pending from the facts before may come first
+        await().atMost(Duration.ofSeconds(30)).until(() -> indicator(score(SCORE), "2.1.1").get("inputs").get(0)
+                .get("version").asInt() == 2);
         JsonNode rescored = score(SCORE);
+        assertTrue(rescored.get("version").asLong() > before, "a new score version");
         assertEquals("92.16%", indicator(rescored, "2.1.1").get("actual").asText());
         assertEquals(0, new BigDecimal("2.76").compareTo(indicator(rescored, "2.1.1").get("score").decimalValue()));
 
@@ -164,7 +167,7 @@ class AssessmentFlowTest {
                 .get("/api/assessment/known-units/XZ-MARK").statusCode() == 200);
         Thread.sleep(1000);
         JsonNode after = score(SCORE);
-        assertEquals(before + 1, after.get("version").asLong());
+        assertEquals(rescored.get("version").asLong(), after.get("version").asLong(), "no rescore for old news");
         assertEquals("92.16%", indicator(after, "2.1.1").get("actual").asText());
     }
 
