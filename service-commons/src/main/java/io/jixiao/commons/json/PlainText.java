@@ -59,7 +59,7 @@ public final class PlainText {
         return -1;
     }
 
-    static void check(JsonParser p, DeserializationContext ctxt, Class<?> target) throws IOException {
+    static void check(JsonParser p) throws IOException {
         if (p.currentToken() == JsonToken.VALUE_STRING) {
             String text = p.getText();
             int at = firstControl(text);
@@ -79,7 +79,7 @@ public final class PlainText {
 
         @Override
         public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            check(p, ctxt, String.class);
+            check(p);
             return StringDeserializer.instance.deserialize(p, ctxt);
         }
     }
@@ -98,7 +98,7 @@ public final class PlainText {
 
         @Override
         public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            check(p, ctxt, handledType());
+            check(p);
             return super.deserialize(p, ctxt);
         }
     }
