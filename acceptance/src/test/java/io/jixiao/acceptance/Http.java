@@ -7,6 +7,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /** The acceptance tests' one HTTP client: HTTP/1.1 (as department systems speak it), a bearer token if given. */
 final class Http {
@@ -37,6 +40,23 @@ final class Http {
             String body) throws IOException, InterruptedException {
         return CLIENT.send(request(method, url, token, contentType,
                 body == null ? null : body.getBytes(StandardCharsets.UTF_8)), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /**
+     * What a caller reads at each path under {@code base}, in order: what a refused or malformed request must leave
+     * as it was. Every path must answer 200.
+     */
+    static Map<String, String> readAll(String base, String token, List<String> paths)
+            throws IOException, InterruptedException {
+        Map<String, String> state = new LinkedHashMap<>();
+        for (String path : paths) {
+            HttpResponse<String> response = send("GET", base + path, token, null, null);
+            if (response.statusCode() != 200) {
+                throw new AssertionError(path + ": HTTP " + response.statusCode() + " " + response.body());
+            }
+            state.put(path, response.body());
+        }
+        return state;
     }
 
     private static HttpRequest request(String method, String url, String token, String contentType, byte[] body) {

@@ -24,7 +24,6 @@ import java.util.Base64;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -125,11 +124,12 @@ class SecurityMatrixIT {
     @Test
     @Order(1)
     void theMergedOpenApiListsEveryRouteOfEveryServiceAndThisMatrixWalksThemAll() throws Exception {
-        HttpResponse<String> merged = send("GET", gateway + "/openapi", null, null, null);
+        HttpResponse<String> merged = Http.send("GET", gateway + "/openapi", null, null, null);
         assertEquals(200, merged.statusCode(), merged.body());
         Set<String> documented = operations(JSON.readTree(merged.body()));
         for (Service service : List.of(Service.PERSONNEL, Service.BUDGET, Service.ASSESSMENT, Service.REPORT)) {
-            HttpResponse<String> own = send("GET", platform.url(service) + "/q/openapi?format=json", null, null, null);
+            HttpResponse<String> own = Http.send("GET", platform.url(service) + "/q/openapi?format=json", null, null,
+                    null);
             assertEquals(200, own.statusCode());
             Set<String> ops = operations(JSON.readTree(own.body()));
             assertTrue(ops.size() > 3, service + " documents its routes");
@@ -159,7 +159,7 @@ class SecurityMatrixIT {
                     continue;
                 }
                 refused++;
-                HttpResponse<String> response = send(route.method(), gateway + route.path(), TOKENS.get(caller),
+                HttpResponse<String> response = Http.send(route.method(), gateway + route.path(), TOKENS.get(caller),
                         route.contentType(), route.refusedBody());
                 int expected = route.refusedStatus(caller);
                 if (response.statusCode() != expected) {
@@ -183,7 +183,7 @@ class SecurityMatrixIT {
         List<String> wrong = new ArrayList<>();
         for (Route route : routes) {
             for (Caller caller : route.allowed()) {
-                HttpResponse<String> response = send(route.method(), gateway + route.path(), TOKENS.get(caller),
+                HttpResponse<String> response = Http.send(route.method(), gateway + route.path(), TOKENS.get(caller),
                         route.contentType(), route.body());
                 if (!route.allowedStatus().contains(response.statusCode())) {
                     wrong.add(route.operation() + " as " + caller + ": " + response.statusCode() + " (expected "
@@ -210,13 +210,13 @@ class SecurityMatrixIT {
                 for (String path : List.of("/api/budget/units/" + unit + "/years/2024/budget",
                         "/api/personnel/units/" + unit, "/api/assessment/units/" + unit + "/years/2024/score",
                         "/api/reports/units/" + unit + "/years/2024/status")) {
-                    assertEquals(403, send("GET", gateway + path, TOKENS.get(caller), null, null).statusCode(),
+                    assertEquals(403, Http.send("GET", gateway + path, TOKENS.get(caller), null, null).statusCode(),
                             caller + " " + path);
                 }
             }
         }
         // finance may know every unit: for it, an unknown unit is simply not there
-        HttpResponse<String> unknown = send("GET", gateway + "/api/budget/units/XZ-NOSUCH/years/2024/budget",
+        HttpResponse<String> unknown = Http.send("GET", gateway + "/api/budget/units/XZ-NOSUCH/years/2024/budget",
                 TOKENS.get(Caller.FINANCE), null, null);
         assertEquals(404, unknown.statusCode());
     }
@@ -389,13 +389,7 @@ class SecurityMatrixIT {
     }
 
     private static Map<String, String> snapshot() throws Exception {
-        Map<String, String> state = new LinkedHashMap<>();
-        for (String path : snapshotPaths()) {
-            HttpResponse<String> response = send("GET", gateway + path, TOKENS.get(Caller.ADMIN), null, null);
-            assertEquals(200, response.statusCode(), path + ": " + abbreviate(response.body()));
-            state.put(path, response.body());
-        }
-        return state;
+        return Http.readAll(gateway, TOKENS.get(Caller.ADMIN), snapshotPaths());
     }
 
     /** The snapshot once the events of the fixture have settled in every service. */
@@ -477,7 +471,7 @@ class SecurityMatrixIT {
 
     private static JsonNode get(String path) throws IOException {
         try {
-            HttpResponse<String> response = send("GET", gateway + path, TOKENS.get(Caller.ADMIN), null, null);
+            HttpResponse<String> response = Http.send("GET", gateway + path, TOKENS.get(Caller.ADMIN), null, null);
             assertEquals(200, response.statusCode(), path);
             return JSON.readTree(response.body());
         } catch (InterruptedException e) {
@@ -504,11 +498,6 @@ class SecurityMatrixIT {
         String payload = Base64.getUrlEncoder().withoutPadding()
                 .encodeToString(JSON.writeValueAsBytes(claims));
         return parts[0] + "." + payload + "." + parts[2];
-    }
-
-    private static HttpResponse<String> send(String method, String url, String token, String contentType,
-            String body) throws IOException, InterruptedException {
-        return Http.send(method, url, token, contentType, body);
     }
 
     private static String abbreviate(String body) {
