@@ -13,10 +13,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 /** What budget-service's API tests share: tokens, the seed fixture, units made known through real events. */
 final class BudgetApi {
 
+    private static final Set<String> ANNOUNCED = new HashSet<>();
     static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     private BudgetApi() {
@@ -55,12 +60,20 @@ final class BudgetApi {
     }
 
     /** Registers units the way personnel-service does, and waits until budget-service knows them. */
-    static void knownUnits(String... codes) {
+    /**
+     * Makes the units known to budget-service, once per test JVM (its read model lives in the JVM's one database):
+     * test classes call it before each test, as the HTTP port is known only then.
+     */
+    static synchronized void knownUnits(String... codes) {
+        List<String> news = Arrays.stream(codes).filter(ANNOUNCED::add).toList();
+        if (news.isEmpty()) {
+            return;
+        }
         String finance = user("finance");
-        for (String code : codes) {
+        for (String code : news) {
             TestEvents.publishUnit(code, "单位 " + code, 1);
         }
-        for (String code : codes) {
+        for (String code : news) {
             await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(finance)
                     .get("/api/budget/known-units/" + code).statusCode() == 200);
         }

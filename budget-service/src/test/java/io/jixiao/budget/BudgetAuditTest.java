@@ -57,17 +57,14 @@ class BudgetAuditTest {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
 
-    private static boolean unitsKnown;
 
     @Inject
     AgroalDataSource dataSource;
 
     @BeforeEach
     void units() {
-        if (!unitsKnown) {
-            knownUnits("XZ-WXB", "XZ-TJJ");
-            unitsKnown = true;
-        }
+        // not @BeforeAll: the HTTP port of the app under test is known per test
+        knownUnits("XZ-WXB", "XZ-TJJ");
     }
 
     @Test

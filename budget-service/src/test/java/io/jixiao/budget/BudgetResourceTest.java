@@ -37,15 +37,11 @@ class BudgetResourceTest {
 
     private static final String SEED_PATH = "/api/budget/units/XZ-WXB/years/2024/budget";
 
-    private static boolean unitsKnown;
 
     @BeforeEach
     void units() {
         // not @BeforeAll: the HTTP port of the app under test is known per test
-        if (!unitsKnown) {
-            knownUnits("XZ-WXB", "XZ-TJJ");
-            unitsKnown = true;
-        }
+        knownUnits("XZ-WXB", "XZ-TJJ");
     }
 
     @Test
