@@ -49,9 +49,8 @@ public class TransientFailure implements Predicate<Throwable> {
             if (t instanceof SQLException sql && transientState(sql.getSQLState())) {
                 return true;
             }
-            String name = t.getClass().getName();
-            if (name.equals("io.agroal.pool.ConnectionPool$AcquisitionTimeoutException")
-                    || name.endsWith("AcquisitionTimeoutException")) {
+            // Agroal's pool timing out (io.agroal.pool.ConnectionPool$AcquisitionTimeoutException, not public API)
+            if (t.getClass().getName().endsWith("AcquisitionTimeoutException")) {
                 return true;
             }
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.jixiao.commons.messaging.TransientFailure;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolation;
@@ -113,7 +114,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
-        if (io.jixiao.commons.messaging.TransientFailure.isTransient(e)) {
+        if (TransientFailure.isTransient(e)) {
             // the database is restarting or a connection was cut: nothing was stored, and trying again will do
             LOG.warnf("transient failure on %s: %s", path(uri), e.getMessage());
             return Response.fromResponse(respond(new Problem("urn:jixiao:problem:unavailable", "Service unavailable",
