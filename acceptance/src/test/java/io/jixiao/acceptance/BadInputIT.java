@@ -189,8 +189,6 @@ class BadInputIT {
                 "/api/assessment/frameworks", "/api/reports" + UY + "/narratives/history",
                 "/api/reports" + UY + "/findings", "/api/reports" + UY + "/status", "/api/reports" + UY + "/log"));
     }
-        return state;
-    }
 
     // ------------------------------------------------------------------------------------------ the generator
 
