@@ -6,8 +6,10 @@ import static io.jixiao.budget.BudgetApi.system;
 import static io.jixiao.budget.BudgetApi.tree;
 import static io.jixiao.budget.BudgetApi.user;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jixiao.commons.json.JsonDiff;
-import io.jixiao.commons.reconciliation.Units;
+import io.jixiao.commons.printing.Figures;
 import io.jixiao.testing.RealInfrastructure;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
@@ -53,7 +55,7 @@ class BudgetResourceTest {
         JsonNode held = tree(given().auth().oauth2(system).get(SEED_PATH).then().statusCode(200).extract().asString());
         assertEquals(List.of(), JsonDiff.diff(tree(seedBudget()), held.get("document")), "every figure as pushed");
         BigDecimal initial = held.at("/document/revenue/initialAllocation").decimalValue();
-        assertEquals("19393.072", Units.wan(initial), "the seed's 19393.072万元 survives exactly");
+        assertEquals("19393.072", Figures.wan(initial), "the seed's 19393.072万元 survives exactly");
         assertEquals("service-account-xz-wxb-finance-system", held.get("updatedBy").asText());
         assertEquals("xz-wxb-finance-system", held.get("source").asText());
 
@@ -148,10 +150,15 @@ class BudgetResourceTest {
         }
         given().auth().oauth2(system).contentType(ContentType.JSON).body(seedBudget())
                 .put("/api/budget/units/XZ-WXB/years/twenty/budget").then().statusCode(404);
-        // a unit nobody registered: its own reporter gets "unknown unit"
+        // a unit that has not reached budget-service (registered a moment ago, or never): its own reporter is told to
+        // try again shortly, never that the unit "is not registered", which budget-service cannot know
         given().auth().oauth2(user("reporter-kjt")).contentType(ContentType.JSON).body(seedBudget())
-                .put("/api/budget/units/XZ-KJT/years/2020/budget").then().statusCode(404)
-                .body("type", equalTo("urn:jixiao:problem:unknown-unit"));
+                .put("/api/budget/units/XZ-KJT/years/2020/budget").then().statusCode(409)
+                .header("Retry-After", "2")
+                .body("type", equalTo("urn:jixiao:problem:unit-not-yet-known"))
+                .body("detail", containsString("has not reached budget-service from the units register"))
+                .body("detail", not(containsString("is registered")))
+                .body("errors[0].field", equalTo("unitCode"));
         // a body over the size limit
         String huge = "{\"revenue\": {\"allocatedTotal\": 1" + "0".repeat(3 * 1024 * 1024) + "}}";
         int status = given().auth().oauth2(system).contentType(ContentType.JSON).body(huge).put(path).statusCode();

@@ -1,6 +1,7 @@
 package io.jixiao.assessment.scoring;
 
 import io.jixiao.assessment.framework.Indicator;
+import io.jixiao.commons.printing.Figures;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
@@ -67,12 +68,12 @@ public final class ScoringRules {
             }
             ratio = ratio.max(BigDecimal.ZERO).min(cap);
             return Outcome.scored(weight.multiply(ratio), "完成比例 %s，按比例得分（上限 %s 倍）"
-                    .formatted(pct(ratio), cap.stripTrailingZeros().toPlainString()));
+                    .formatted(pct(ratio), plain(cap)));
         }
 
         @Override
         public String describe() {
-            return "按完成比例计分，上限 " + cap.stripTrailingZeros().toPlainString() + " 倍";
+            return "按完成比例计分，上限 " + plain(cap) + " 倍";
         }
     }
 
@@ -274,12 +275,12 @@ public final class ScoringRules {
                 .toList();
     }
 
+    /** A number in an explanation, as people print it: at most two decimals (computation keeps them all). */
     static String plain(BigDecimal v) {
-        return v.stripTrailingZeros().toPlainString();
+        return Figures.decimal(v);
     }
 
     static String pct(BigDecimal ratio) {
-        return ratio.multiply(HUNDRED).setScale(2, java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString()
-                + "%";
+        return Figures.ratioAsPercent(ratio);
     }
 }

@@ -20,7 +20,16 @@ import java.util.List;
 public record Finding(String ruleId, Severity severity, String title, String message, List<FigureRef> figures,
         BigDecimal expected, BigDecimal stated, BigDecimal difference, String unit, String subject) {
 
-    /** A figure a finding refers to: its path in the document, its label and its value (null when missing). */
-    public record FigureRef(String path, String label, BigDecimal value) {
+    /**
+     * A figure a finding refers to: its path in the document, its label, its value (null when missing) and its unit
+     * ({@code yuan}, {@code persons}, {@code percent}, {@code points}; null: the finding's unit). A rate's finding
+     * speaks in percent while its numerator and denominator are amounts, so each figure says its own unit.
+     */
+    public record FigureRef(String path, String label, BigDecimal value, String unit) {
+
+        /** A figure in the finding's own unit. */
+        public FigureRef(String path, String label, BigDecimal value) {
+            this(path, label, value, null);
+        }
     }
 }

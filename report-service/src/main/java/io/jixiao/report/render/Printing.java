@@ -1,6 +1,6 @@
 package io.jixiao.report.render;
 
-import io.jixiao.commons.reconciliation.Units;
+import io.jixiao.commons.printing.Figures;
 import io.jixiao.events.findings.Finding;
 import io.jixiao.report.model.ReportModel.ReportFinding;
 import io.quarkus.qute.TemplateExtension;
@@ -23,7 +23,7 @@ public final class Printing {
         List<String> parts = new ArrayList<>();
         for (Finding.FigureRef ref : f.figures()) {
             String label = ref.label() == null || ref.label().isBlank() ? ref.path() : ref.label();
-            parts.add(label + " " + amount(ref.value(), f.unit()));
+            parts.add(label + " " + amount(ref.value(), ref.unit() != null ? ref.unit() : f.unit()));
         }
         return String.join("；", parts);
     }
@@ -57,6 +57,6 @@ public final class Printing {
         if (value == null) {
             return "（缺）";
         }
-        return Units.format(value, unit == null ? "" : unit);
+        return Figures.format(value, unit);
     }
 }

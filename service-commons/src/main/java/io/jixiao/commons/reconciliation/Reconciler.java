@@ -1,6 +1,7 @@
 package io.jixiao.commons.reconciliation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.jixiao.commons.printing.Figures;
 import io.jixiao.events.findings.Finding;
 import io.jixiao.events.findings.Finding.FigureRef;
 import io.jixiao.events.findings.Severity;
@@ -21,6 +22,8 @@ public final class Reconciler {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     private static final BigDecimal HALF_WAN = BigDecimal.valueOf(50);
+    /** What a rate rule divides: amounts (a stated rate is 支出 ÷ 预算). */
+    private static final String OPERAND_UNIT = "yuan";
 
     private final RuleSet rules;
 
@@ -80,13 +83,13 @@ public final class Reconciler {
         for (int i = 0; i < terms.size(); i++) {
             expected = expected.add(terms.get(i).value().multiply(BigDecimal.valueOf(signs.get(i))));
             formula.append(i == 0 ? (signs.get(i) < 0 ? "− " : "") : signs.get(i) < 0 ? " − " : " + ")
-                    .append(terms.get(i).label()).append(' ').append(Units.format(terms.get(i).value(), rule.unit()));
+                    .append(terms.get(i).label()).append(' ').append(Figures.format(terms.get(i).value(), rule.unit()));
         }
         BigDecimal difference = total.value().subtract(expected);
         if (difference.abs().compareTo(tolerance(rule, all.size())) > 0) {
             out.add(finding(rule, rule.severity(), subject, all, expected, total.value(), difference,
-                    "%s %s，而 %s = %s，相差 %s".formatted(total.label(), Units.format(total.value(), rule.unit()),
-                            formula, Units.format(expected, rule.unit()), Units.format(difference, rule.unit()))));
+                    "%s %s，而 %s = %s，相差 %s".formatted(total.label(), Figures.format(total.value(), rule.unit()),
+                            formula, Figures.format(expected, rule.unit()), Figures.format(difference, rule.unit()))));
         }
     }
 
@@ -110,23 +113,23 @@ public final class Reconciler {
         String unit = rule.unit();
         if (difference.negate().compareTo(tolerance) > 0) {
             out.add(finding(rule, rule.severity(), subject, all, explained, total.value(), difference,
-                    "其中各项合计 %s，超过 %s %s，超出 %s".formatted(Units.format(explained, unit), total.label(),
-                            Units.format(total.value(), unit), Units.format(difference.negate(), unit))));
+                    "其中各项合计 %s，超过 %s %s，超出 %s".formatted(Figures.format(explained, unit), total.label(),
+                            Figures.format(total.value(), unit), Figures.format(difference.negate(), unit))));
         } else if (difference.compareTo(tolerance) > 0 && !"none".equals(rule.partial())) {
             Severity partial = rule.partial() == null ? Severity.WARNING : Severity.valueOf(rule.partial().toUpperCase());
             out.add(finding(rule, partial, subject, all, explained, total.value(), difference,
-                    "其中各项合计 %s，%s %s 中有 %s 未列明".formatted(Units.format(explained, unit), total.label(),
-                            Units.format(total.value(), unit), Units.format(difference, unit))));
+                    "其中各项合计 %s，%s %s 中有 %s 未列明".formatted(Figures.format(explained, unit), total.label(),
+                            Figures.format(total.value(), unit), Figures.format(difference, unit))));
         }
     }
 
     private void rate(Rule rule, JsonNode root, String prefix, String subject, List<Finding> out) {
-        Figure stated = figure(root, prefix, rule.stated());
+        Figure stated = figure(root, prefix, rule.stated()).in("percent");
         if (stated.value() == null) {
             return; // no rate stated: nothing to check
         }
-        Figure numerator = figure(root, prefix, rule.numerator());
-        Figure denominator = figure(root, prefix, rule.denominator());
+        Figure numerator = figure(root, prefix, rule.numerator()).in(OPERAND_UNIT);
+        Figure denominator = figure(root, prefix, rule.denominator()).in(OPERAND_UNIT);
         List<Figure> all = List.of(stated, numerator, denominator);
         if (notCheckable(rule, all, subject, out)) {
             return;
@@ -142,9 +145,9 @@ public final class Reconciler {
         if (difference.abs().compareTo(tolerance(rule, 0)) > 0) {
             out.add(finding(rule, rule.severity(), subject, all, computed, stated.value(), difference,
                     "%s 填报 %s，按 %s %s ÷ %s %s 计算应为 %s".formatted(stated.label(),
-                            Units.format(stated.value(), "percent"), numerator.label(),
-                            Units.format(numerator.value(), "yuan"), denominator.label(),
-                            Units.format(denominator.value(), "yuan"), Units.format(computed, "percent"))));
+                            Figures.format(stated.value(), "percent"), numerator.label(),
+                            Figures.format(numerator.value(), OPERAND_UNIT), denominator.label(),
+                            Figures.format(denominator.value(), OPERAND_UNIT), Figures.format(computed, "percent"))));
         }
     }
 
@@ -158,9 +161,9 @@ public final class Reconciler {
         BigDecimal difference = value.value().subtract(limit.value());
         if (difference.compareTo(tolerance(rule, 0)) > 0) {
             out.add(finding(rule, rule.severity(), subject, all, limit.value(), value.value(), difference,
-                    "%s %s 超过 %s %s，超出 %s".formatted(value.label(), Units.format(value.value(), rule.unit()),
-                            limit.label(), Units.format(limit.value(), rule.unit()),
-                            Units.format(difference, rule.unit()))));
+                    "%s %s 超过 %s %s，超出 %s".formatted(value.label(), Figures.format(value.value(), rule.unit()),
+                            limit.label(), Figures.format(limit.value(), rule.unit()),
+                            Figures.format(difference, rule.unit()))));
         }
     }
 
@@ -196,13 +199,24 @@ public final class Reconciler {
 
     private Finding finding(Rule rule, Severity severity, String subject, List<Figure> figures, BigDecimal expected,
             BigDecimal stated, BigDecimal difference, String message) {
-        List<FigureRef> refs = figures.stream().map(f -> new FigureRef(f.path(), f.label(), f.value())).toList();
+        List<FigureRef> refs = figures.stream()
+                .map(f -> new FigureRef(f.path(), f.label(), f.value(), f.unit() == null ? rule.unit() : f.unit()))
+                .toList();
         String where = subject == null ? "" : "（" + subject + "）";
         return new Finding(rule.id(), severity, rule.title(), message + where, refs, expected, stated, difference,
                 rule.unit(), subject);
     }
 
-    private record Figure(String path, String label, BigDecimal value) {
+    /** A figure of the document; {@code unit} null means the rule's unit. */
+    private record Figure(String path, String label, BigDecimal value, String unit) {
+
+        Figure(String path, String label, BigDecimal value) {
+            this(path, label, value, null);
+        }
+
+        Figure in(String otherUnit) {
+            return new Figure(path, label, value, otherUnit);
+        }
     }
 
     /** A node found at a concrete path ({@code items[2].amount}). */
