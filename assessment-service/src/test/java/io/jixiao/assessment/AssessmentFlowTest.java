@@ -233,7 +233,7 @@ class AssessmentFlowTest {
         List<String> loads = new ArrayList<>();
         try (var c = dataSource.getConnection(); var s = c.createStatement(); var rs = s.executeQuery(
                 "select target, username, coalesce(request_id, '-'), unit_code from audit_entry"
-                        + " where action = 'framework.load' order by id")) {
+                        + " where action = 'framework.load' and target similar to 'framework (mof|xz)-%' order by id")) {
             while (rs.next()) {
                 loads.add(rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3) + " " + rs.getString(4));
             }

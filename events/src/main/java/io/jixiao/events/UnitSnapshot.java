@@ -35,13 +35,19 @@ public record UnitSnapshot(
 
     /**
      * A count of bodies with their names. A count can be withheld (the seed prints {@code *}): then
-     * {@code disclosed} is false and {@code count} null — distinguishable from a disclosed zero.
+     * {@code disclosed} is false and {@code count} null — distinguishable from a disclosed zero. When a push leaves
+     * {@code disclosed} out, the count is disclosed exactly when it is given; events always carry it.
      */
-    public record Bodies(@PositiveOrZero Integer count, boolean disclosed,
+    public record Bodies(@PositiveOrZero Integer count, Boolean disclosed,
             @Size(max = 200) List<@NotBlank @Size(max = 100) String> names) {
 
         public static Bodies none() {
             return new Bodies(null, false, List.of());
+        }
+
+        /** Whether the count is disclosed: as stated, or, when not stated, whether a count is given. */
+        public boolean countDisclosed() {
+            return disclosed == null ? count != null : disclosed;
         }
     }
 }

@@ -26,13 +26,18 @@ public class UnitScore extends PanacheEntityBase {
     @EmbeddedId
     public Key key;
 
-    @Column(name = "framework_id", nullable = false)
+    /** SCORED, or why the unit-year is not scored yet ({@link io.jixiao.events.assessment.ScoreSnapshot.Status}). */
+    @Column(nullable = false)
+    public String status;
+
+    /** The framework scored with; null while not scored. */
+    @Column(name = "framework_id")
     public String frameworkId;
 
-    @Column(name = "framework_version", nullable = false)
-    public int frameworkVersion;
+    @Column(name = "framework_version")
+    public Integer frameworkVersion;
 
-    @Column(nullable = false)
+    /** The computed total; null while not scored. */
     public BigDecimal total;
 
     public String grade;

@@ -171,7 +171,7 @@ public class FinanceResource {
     @Operation(summary = "Count per grade, mean, median and quartiles of the totals of a year")
     public Summary summary(@QueryParam("fiscalYear") Integer fiscalYear, @QueryParam("region") String region) {
         int year = requireYear(fiscalYear);
-        String where = " where fiscal_year = :year" + (region == null ? "" : " and region = :region");
+        String where = " where fiscal_year = :year and status = 'SCORED'" + (region == null ? "" : " and region = :region");
         var stats = em.createNativeQuery("select count(*), avg(total),"
                 + " percentile_cont(0.5) within group (order by total),"
                 + " percentile_cont(0.25) within group (order by total),"

@@ -1,9 +1,13 @@
 package io.jixiao.assessment.rest;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import io.jixiao.assessment.framework.Framework;
 import io.jixiao.assessment.framework.Frameworks;
 import io.jixiao.assessment.service.FrameworkCatalog;
 import io.jixiao.assessment.service.ScoringService;
+import io.jixiao.commons.problem.JsonProblems;
+import io.jixiao.commons.problem.Problem;
 import io.jixiao.commons.problem.ProblemException;
 import io.jixiao.commons.problem.RequestIds;
 import io.jixiao.commons.security.Roles;
@@ -71,9 +75,19 @@ public class FrameworkResource {
         Framework framework;
         try {
             framework = Frameworks.parse(body == null ? "" : body);
-        } catch (IOException | IllegalArgumentException e) {
-            String message = e.getMessage() == null ? "invalid" : e.getMessage().split("\n")[0];
-            throw ProblemException.badField("framework", message);
+        } catch (JsonMappingException e) {
+            Problem.FieldError error = JsonProblems.describe(e);
+            throw ProblemException.badField("framework" + (error.field().equals("body") ? "" : "." + error.field()),
+                    error.message());
+        } catch (JsonProcessingException e) {
+            throw ProblemException.badField("framework", "not valid YAML or JSON"
+                    + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr()));
+        } catch (IOException e) {
+            throw ProblemException.badField("framework", "could not be read");
+        } catch (IllegalArgumentException e) {
+            // the framework's own checks (codes, weights, grade bands), in their own words
+            throw ProblemException.badField("framework", e.getMessage() == null ? "invalid" : e.getMessage());
         }
         boolean loaded = catalog.load(framework, access.actor(requestId));
         int rescored = loaded ? scoring.rescoreAll("framework " + framework.id() + " v" + framework.version()) : 0;

@@ -66,13 +66,18 @@ public class ScoreResource {
 
     @GET
     @Path("score")
-    @Operation(summary = "The computed scores: every indicator with formula, inputs and their events, rule, deduction")
+    @Operation(summary = "The computed scores: every indicator with formula, inputs and their events, rule, deduction;"
+            + " or, while the unit-year cannot be scored yet (no framework for its region and year, or the unit not yet"
+            + " known here), its status and why")
     public HeldScore score(@PathParam("unitCode") @Pattern(regexp = UNIT_CODE) String unitCode,
             @PathParam("fiscalYear") int fiscalYear) {
         access.requireRead(unitCode);
-        units.require(unitCode);
-        UnitScore held = scoring.held(unitCode, fiscalYear).orElseThrow(() -> ProblemException.notFound(
-                "no score for " + unitCode + " in " + fiscalYear + ": no figures have arrived yet"));
+        // facts held for a unit that has not arrived yet are shown with that status, not hidden behind a 404
+        UnitScore held = scoring.held(unitCode, fiscalYear).orElseThrow(() -> {
+            units.require(unitCode);
+            return ProblemException.notFound("no score for " + unitCode + " in " + fiscalYear
+                    + ": no figures have arrived yet");
+        });
         return new HeldScore(held.version, held.computedAt, scoring.read(held));
     }
 
@@ -85,7 +90,7 @@ public class ScoreResource {
             @PathParam("fiscalYear") int fiscalYear, @HeaderParam("Idempotency-Key") String idempotencyKey,
             @HeaderParam(RequestIds.HEADER) String requestId, @Valid @NotNull EvaluationInputs inputs) {
         access.requireWrite(unitCode);
-        units.require(unitCode);
+        units.requireForChange(unitCode);
         FiscalYears.require(fiscalYear);
         checkIndicators(scoring.frameworkFor(unitCode, fiscalYear), inputs);
         var actor = access.actor(requestId);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.jixiao.assessment.framework.Framework;
 import io.jixiao.assessment.framework.Indicator;
+import io.jixiao.commons.printing.Figures;
 import io.jixiao.events.assessment.ScoreSnapshot;
 import io.jixiao.events.assessment.ScoreSnapshot.IndicatorResult;
 import io.jixiao.events.assessment.ScoreSnapshot.Input;
@@ -52,10 +53,30 @@ public final class Scorer {
         BigDecimal total = results.values().stream().filter(IndicatorResult::assessable).map(IndicatorResult::score)
                 .reduce(BigDecimal.ZERO, BigDecimal::add).setScale(2, RoundingMode.HALF_UP);
         BigDecimal declaredTotal = in.declared() == null ? null : in.declared().total();
-        return new ScoreSnapshot(unitCode, fiscalYear,
+        return new ScoreSnapshot(unitCode, fiscalYear, ScoreSnapshot.Status.SCORED, null,
+                basis(facts, stated, statedVersion),
                 new ScoreSnapshot.FrameworkRef(framework.id(), framework.version(), framework.name()), total,
                 framework.grade(total), declaredTotal, tree, declaredFindings(results, total, declaredTotal),
                 Monitoring.warnings(facts, in));
+    }
+
+    /**
+     * A unit-year whose facts are held but that cannot be scored yet ({@code status} says why, {@code reason} in
+     * words): no framework, no total, no grade; what it rests on so far, and the unit's declared total if stated.
+     */
+    public static ScoreSnapshot unscored(String unitCode, int fiscalYear, ScoreSnapshot.Status status, String reason,
+            Facts facts, EvaluationInputs stated, long statedVersion) {
+        BigDecimal declaredTotal = stated == null || stated.declared() == null ? null : stated.declared().total();
+        return new ScoreSnapshot(unitCode, fiscalYear, status, reason, basis(facts, stated, statedVersion), null, null,
+                null, declaredTotal, List.of(), List.of(), List.of());
+    }
+
+    /** The versions of the facts and of the statement a result rests on. */
+    static ScoreSnapshot.Basis basis(Facts facts, EvaluationInputs stated, long statedVersion) {
+        Function<String, Long> version = name -> facts.fact(name).map(Facts.Fact::version).orElse(null);
+        return new ScoreSnapshot.Basis(version.apply("budget"), version.apply("staff"), version.apply("assets"),
+                stated == null || statedVersion == 0 ? null : statedVersion, version.apply("prev.budget"),
+                version.apply("prev.staff"), version.apply("prev.assets"));
     }
 
     private static IndicatorResult scoreLeaf(Indicator leaf, Facts facts, EvaluationInputs in, long statedVersion) {
@@ -191,12 +212,12 @@ public final class Scorer {
             case "<=" -> "≤";
             default -> "=";
         };
-        return op + plain(target.value()) + unit(leaf);
+        return op + Figures.inMeasure(target.value(), leaf.measure().unit());
     }
 
     private static String printActual(ScoringInput in, Indicator leaf) {
         if (in.actual() != null) {
-            return in.actual().setScale(2, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString() + unit(leaf);
+            return Figures.inMeasure(in.actual(), leaf.measure().unit());
         }
         if (in.rating() != null) {
             return switch (in.rating().level()) {
@@ -214,12 +235,9 @@ public final class Scorer {
         return null;
     }
 
-    private static String unit(Indicator leaf) {
-        return leaf.measure().unit() == null ? "" : leaf.measure().unit();
-    }
-
+    /** Points as the findings print them: at most two decimals. */
     private static String plain(BigDecimal v) {
-        return v.stripTrailingZeros().toPlainString();
+        return Figures.points(v);
     }
 
     private static Map<String, String> labels() {

@@ -82,13 +82,15 @@ public class FrameworkCatalog {
         return true;
     }
 
-    /** The framework that applies to a unit of this region in this year: highest priority, then newest version. */
+    /**
+     * The framework that applies to a unit of this region in this year: highest priority, then newest version; empty
+     * while none is loaded for them.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Framework select(String region, int fiscalYear) {
+    public Optional<Framework> select(String region, int fiscalYear) {
         List<FrameworkRecord> all = FrameworkRecord.listAll();
         return all.stream().map(this::framework).filter(f -> f.appliesTo(region, fiscalYear))
-                .max(Comparator.comparingInt(Framework::priority).thenComparingInt(Framework::version))
-                .orElseThrow(() -> new IllegalStateException("no framework applies to " + region + " " + fiscalYear));
+                .max(Comparator.comparingInt(Framework::priority).thenComparingInt(Framework::version));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -95,6 +95,9 @@ public class Rankings {
     private static String where(Filter f, Map<String, Object> params, String table) {
         StringBuilder where = new StringBuilder(" where " + table + ".fiscal_year = :year");
         params.put("year", f.fiscalYear());
+        if ("s".equals(table)) {
+            where.append(" and s.status = 'SCORED'"); // indicator rows exist for scored unit-years only
+        }
         if (f.region() != null) {
             where.append(" and " + table + ".region = :region");
             params.put("region", f.region());

@@ -6,10 +6,13 @@ import io.jixiao.assessment.framework.Framework;
 import io.jixiao.assessment.repository.IndicatorScore;
 import io.jixiao.assessment.repository.UnitScore;
 import io.jixiao.assessment.scoring.EvaluationInputs;
+import io.jixiao.assessment.scoring.Facts;
 import io.jixiao.assessment.scoring.Scorer;
 import io.jixiao.commons.documents.UnitYearDocuments;
 import io.jixiao.commons.json.JsonDiff;
 import io.jixiao.commons.outbox.Outbox;
+import io.jixiao.commons.problem.Problem;
+import io.jixiao.commons.problem.ProblemException;
 import io.jixiao.commons.units.KnownUnit;
 import io.jixiao.commons.units.KnownUnits;
 import io.jixiao.events.EventEnvelope;
@@ -54,27 +57,54 @@ public class ScoringService {
         this.em = em;
     }
 
-    /** The framework that applies to the unit in that year. */
+    /**
+     * The framework that applies to the unit in that year, or a 409 problem saying that none does yet (a statement
+     * names a framework's indicators, so it cannot be checked without one).
+     */
     public Framework frameworkFor(String unitCode, int fiscalYear) {
         String region = units.find(unitCode).map(u -> u.region).orElse(null);
-        return frameworks.select(region, fiscalYear);
+        return frameworks.select(region, fiscalYear).orElseThrow(() -> new ProblemException(409,
+                "urn:jixiao:problem:no-framework", "No framework applies",
+                noFramework(region, fiscalYear) + "; an administrator loads one at PUT /api/assessment/frameworks",
+                List.of(new Problem.FieldError("fiscalYear", "no indicator framework applies to this year"))));
     }
 
-    /** Rescores a unit-year; returns the snapshot held afterwards (new or unchanged). */
+    /**
+     * Rescores a unit-year; returns the snapshot held afterwards (new or unchanged). A unit-year that cannot be scored
+     * yet (its unit has not arrived from the units register, or no framework applies to its region and year) is
+     * held with that status instead, and scored when the unit or a framework arrives.
+     */
     @Transactional(Transactional.TxType.REQUIRED)
     public ScoreSnapshot rescore(String unitCode, int fiscalYear, String cause) {
         em.createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))")
                 .setParameter(1, "score:" + unitCode + ":" + fiscalYear).getSingleResult();
         Optional<KnownUnit> unit = units.find(unitCode);
-        Framework framework = frameworks.select(unit.map(u -> u.region).orElse(null), fiscalYear);
+        String region = unit.map(u -> u.region).orElse(null);
+        Optional<Framework> framework = unit.isEmpty() ? Optional.empty() : frameworks.select(region, fiscalYear);
         var stated = documents.get(evaluationKind, unitCode, fiscalYear);
-        ScoreSnapshot result = Scorer.score(unitCode, fiscalYear, framework, facts.facts(unitCode, fiscalYear),
-                stated.map(UnitYearDocuments.Held::document).orElse(EvaluationInputs.empty()),
-                stated.map(UnitYearDocuments.Held::version).orElse(0L));
+        EvaluationInputs statement = stated.map(UnitYearDocuments.Held::document).orElse(EvaluationInputs.empty());
+        long statedVersion = stated.map(UnitYearDocuments.Held::version).orElse(0L);
+        Facts held = facts.facts(unitCode, fiscalYear);
+        ScoreSnapshot result;
+        if (unit.isEmpty()) {
+            result = Scorer.unscored(unitCode, fiscalYear, ScoreSnapshot.Status.UNIT_UNKNOWN, "单位" + unitCode
+                    + "尚未从单位名录（personnel-service）到达评分服务：到达后自动评分", held, statement, statedVersion);
+        } else if (framework.isEmpty()) {
+            result = Scorer.unscored(unitCode, fiscalYear, ScoreSnapshot.Status.NO_FRAMEWORK,
+                    noFramework(region, fiscalYear) + "：加载适用的指标体系后自动评分", held, statement, statedVersion);
+        } else {
+            result = Scorer.score(unitCode, fiscalYear, framework.get(), held, statement, statedVersion);
+        }
+        store(unitCode, fiscalYear, unit, result, cause);
+        return result;
+    }
 
+    /** Stores and publishes a result that differs from the one held, with the next version. */
+    private void store(String unitCode, int fiscalYear, Optional<KnownUnit> unit, ScoreSnapshot result,
+            String cause) {
         UnitScore held = UnitScore.findById(new UnitScore.Key(unitCode, fiscalYear));
         if (held != null && JsonDiff.same(tree(held.result), mapper.valueToTree(result))) {
-            return result;
+            return;
         }
         if (held == null) {
             held = new UnitScore();
@@ -82,8 +112,9 @@ public class ScoringService {
             held.version = 0;
         }
         held.version++;
-        held.frameworkId = framework.id();
-        held.frameworkVersion = framework.version();
+        held.status = result.status().name();
+        held.frameworkId = result.framework() == null ? null : result.framework().id();
+        held.frameworkVersion = result.framework() == null ? null : result.framework().version();
         held.total = result.total();
         held.grade = result.grade();
         held.declaredTotal = result.declaredTotal();
@@ -111,7 +142,23 @@ public class ScoringService {
         outbox.add(Topics.SCORES, new EventEnvelope<>(UUID.randomUUID(), ScoreSnapshot.TYPE,
                 EventEnvelope.unitYearKey(unitCode, fiscalYear), held.version, held.computedAt.toInstant(),
                 "assessment-service", cause, result));
-        return result;
+    }
+
+    /** Rescores every year of a unit that has facts (when the unit arrives or its profile changes). */
+    @Transactional(Transactional.TxType.REQUIRED)
+    public int rescoreUnit(String unitCode, String cause) {
+        @SuppressWarnings("unchecked")
+        List<Number> years = em.createNativeQuery(
+                "select distinct fiscal_year from fact_snapshot where unit_code = ?1 order by 1")
+                .setParameter(1, unitCode).getResultList();
+        for (Number year : years) {
+            rescore(unitCode, year.intValue(), cause);
+        }
+        return years.size();
+    }
+
+    private static String noFramework(String region, int fiscalYear) {
+        return (region == null ? "未标明地区的单位" : region) + fiscalYear + "年度尚无适用的指标体系";
     }
 
     /** Rescores every unit-year that has facts (after a framework was loaded). */

@@ -10,8 +10,12 @@ import java.util.List;
  * beside them, and the findings where the declaration exceeds the evidence. Topic
  * {@link io.jixiao.events.Topics#SCORES}, keyed {@code unitCode:fiscalYear}.
  *
- * @param framework     the framework's id and version the scores were computed with
- * @param total         the computed total over assessable indicators (0–100)
+ * @param status        whether the unit-year could be scored: {@link Status#SCORED}, or why not yet (null in events
+ *                      from before the status existed: scored)
+ * @param statusReason  why the unit-year is not scored yet, in words (null when scored)
+ * @param basis         the versions of the facts and statement the scores rest on
+ * @param framework     the framework's id and version the scores were computed with (null when not scored)
+ * @param total         the computed total over assessable indicators (0–100; null when not scored)
  * @param grade         优/良/中/差 by the framework's grade bands, or null while nothing is assessable
  * @param declaredTotal the total the unit declared in its own self-evaluation table (e.g. 95), if any
  * @param indicators    the indicator tree, parents before children
@@ -21,6 +25,9 @@ import java.util.List;
 public record ScoreSnapshot(
         String unitCode,
         int fiscalYear,
+        Status status,
+        String statusReason,
+        Basis basis,
         FrameworkRef framework,
         BigDecimal total,
         String grade,
@@ -30,6 +37,37 @@ public record ScoreSnapshot(
         List<Warning> warnings) {
 
     public static final String TYPE = "score.snapshot";
+
+    /** Whether a unit-year is scored; a fact that cannot be scored yet is kept and scored once it can. */
+    public enum Status {
+        /** scored against the framework that applies */
+        SCORED,
+        /** no framework applies to the unit's region and year yet: scored once one is loaded */
+        NO_FRAMEWORK,
+        /** the unit has not reached assessment-service from the units register yet: scored once it does */
+        UNIT_UNKNOWN
+    }
+
+    /** True when the snapshot carries scores (events from before the status existed always did). */
+    public boolean scored() {
+        return status == null || status == Status.SCORED;
+    }
+
+    /**
+     * The version of each fact the scores rest on (null: none held), so that a report can tell whether the figures it
+     * shows are the ones scored.
+     *
+     * @param budget            budget-service's budget snapshot of the year
+     * @param staff             personnel-service's staff snapshot of the year
+     * @param assets            personnel-service's asset snapshot of the year
+     * @param evaluation        the unit's self-evaluation statement
+     * @param previousBudget    the budget snapshot of the year before (year-on-year indicators)
+     * @param previousStaff     the staff snapshot of the year before
+     * @param previousAssets    the asset snapshot of the year before
+     */
+    public record Basis(Long budget, Long staff, Long assets, Long evaluation, Long previousBudget,
+            Long previousStaff, Long previousAssets) {
+    }
 
     /** Which framework version scored this. */
     public record FrameworkRef(String id, int version, String name) {

@@ -85,7 +85,7 @@ public record BudgetDocument(
             @NotBlank @Size(max = 200) String name,
             @Money BigDecimal budget,
             @Money BigDecimal actual,
-            boolean key) {
+            Boolean key) {
     }
 
     /** 三公经费: budget and actual, by kind, with a note (e.g. 主要为公务用车运行维护费). */
@@ -118,7 +118,7 @@ public record BudgetDocument(
 
     /** Cumulative spending at the end of a month (for 双监控 during the year). */
     public record MonthlyExecution(
-            @Min(1) @Max(12) int month,
+            @NotNull @Min(1) @Max(12) Integer month,
             @NotNull @Money BigDecimal cumulativeExpenditure) {
     }
 }

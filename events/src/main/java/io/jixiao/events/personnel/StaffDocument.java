@@ -49,7 +49,7 @@ public record StaffDocument(
     public record OtherPersons(
             @NotBlank @Size(max = 100) String name,
             @NotNull @PositiveOrZero Integer headcount,
-            boolean paidFromPersonnelFunds,
+            Boolean paidFromPersonnelFunds,
             @Size(max = 300) String note) {
     }
 

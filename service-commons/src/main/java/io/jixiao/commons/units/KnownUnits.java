@@ -5,19 +5,40 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jixiao.events.EventEnvelope;
 import io.jixiao.events.UnitSnapshot;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.jixiao.commons.problem.Problem;
+import io.jixiao.commons.problem.ProblemException;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Applies unit snapshots to the local read model, idempotently by version. */
+/**
+ * Applies unit snapshots to the local read model, idempotently by version. Each applied change is announced as a
+ * {@link UnitChanged} CDI event in the same transaction, for what a service derives from a unit (assessment-service
+ * scores a unit's held facts once the unit arrives).
+ */
 @ApplicationScoped
 public class KnownUnits {
 
-    private final ObjectMapper mapper;
+    /** A unit's profile was applied (first arrival or a newer version). */
+    public record UnitChanged(String unitCode, long version, boolean firstArrival) {
+    }
 
-    public KnownUnits(ObjectMapper mapper) {
+    /** How long a unit registered a moment ago may take to arrive here, as a client should wait ({@code Retry-After}). */
+    static final int ARRIVAL_SECONDS = 2;
+
+    private final ObjectMapper mapper;
+    private final Event<UnitChanged> changed;
+    private final String service;
+
+    public KnownUnits(ObjectMapper mapper, Event<UnitChanged> changed,
+            @ConfigProperty(name = "quarkus.application.name") String service) {
         this.mapper = mapper;
+        this.changed = changed;
+        this.service = service;
     }
 
     /**
@@ -35,6 +56,7 @@ public class KnownUnits {
         if (held != null && held.version >= event.version()) {
             return false;
         }
+        boolean firstArrival = held == null;
         if (held == null) {
             held = new KnownUnit();
             held.unitCode = unit.unitCode();
@@ -53,6 +75,7 @@ public class KnownUnits {
             throw new IllegalStateException(e);
         }
         held.persist();
+        changed.fire(new UnitChanged(unit.unitCode(), event.version(), firstArrival));
         return true;
     }
 
@@ -61,10 +84,32 @@ public class KnownUnits {
         return KnownUnit.findByIdOptional(unitCode);
     }
 
-    /** The unit as this service knows it, or a 404 "unknown unit" problem. */
+    /**
+     * The unit as this service knows it, for reading its data; a 404 "unknown unit" problem when this service has not
+     * received it (it holds nothing of a unit it does not know).
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     public KnownUnit require(String unitCode) {
-        return find(unitCode).orElseThrow(() -> io.jixiao.commons.problem.ProblemException.unknownUnit(unitCode));
+        return find(unitCode).orElseThrow(() -> new ProblemException(404, "urn:jixiao:problem:unknown-unit",
+                "Unknown unit", service + " knows no unit " + unitCode + " (units reach it from the units register "
+                        + "within seconds of their registration)",
+                List.of(new Problem.FieldError("unitCode", "unknown to " + service))));
+    }
+
+    /**
+     * The unit as this service knows it, for changing its figures. Units reach this service from the units register
+     * (personnel-service) as events, so a unit registered a moment ago may not have arrived yet: an unknown unit is a
+     * 409 with {@code Retry-After}, saying so, never "not registered", which this service cannot know.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public KnownUnit requireForChange(String unitCode) {
+        return find(unitCode).orElseThrow(() -> new ProblemException(409, "urn:jixiao:problem:unit-not-yet-known",
+                "Unit not yet known", "unit " + unitCode + " has not reached " + service + " from the units register "
+                        + "(personnel-service) yet: a unit registered a moment ago arrives within seconds, so try "
+                        + "again; if this persists, the unit is not registered (an administrator registers it at "
+                        + "PUT /api/personnel/units/" + unitCode + ")",
+                List.of(new Problem.FieldError("unitCode", "not yet known to " + service)))
+                .retryAfter(ARRIVAL_SECONDS));
     }
 
     /** The unit's whole profile as last published, if known. */
