@@ -381,9 +381,14 @@ class BadInputIT {
         return new Malformed(kind, path, body.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Sends a malformed request; its answer must still be what the platform's document says (problem details). */
     private static HttpResponse<String> send(Endpoint endpoint, Malformed m) throws Exception {
-        return Http.sendRaw(endpoint.method(), platform.url(endpoint.service()) + m.path(), token(endpoint.as()),
-                "application/json", m.body());
+        String url = platform.url(endpoint.service()) + m.path();
+        HttpResponse<String> response = Http.sendRaw(endpoint.method(), url, token(endpoint.as()), "application/json",
+                m.body());
+        Contract.require(Contract.Scope.ANSWER, endpoint.method(), url, "application/json", token(endpoint.as()),
+                m.body(), response);
+        return response;
     }
 
     private static String batch(String field, String document) throws Exception {

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The platform as one system: five processes from their packaged jars on real PostgreSQL, Kafka and Keycloak,
- * reached only through the gateway with tokens from Keycloak.
+ * reached only through the gateway with tokens from Keycloak; every authorized call and its answer as the platform's
+ * OpenAPI document says.
  */
 class PlatformIT {
 
@@ -35,10 +36,10 @@ class PlatformIT {
     @Test
     void aFinanceTokenFromKeycloakReachesEveryServiceThroughTheGateway() {
         String finance = tokens.user("finance");
-        given().auth().oauth2(finance).get(gateway + "/api/personnel/units").then().statusCode(200);
+        given().filter(Contract.restAssured()).auth().oauth2(finance).get(gateway + "/api/personnel/units").then().statusCode(200);
         for (String prefix : List.of("/api/budget", "/api/assessment", "/api/reports")) {
             // the unit is unknown there, and the service itself says so: the request got through
-            given().auth().oauth2(finance).get(gateway + prefix + "/known-units/XZ-NONE").then().statusCode(404)
+            given().filter(Contract.restAssured()).auth().oauth2(finance).get(gateway + prefix + "/known-units/XZ-NONE").then().statusCode(404)
                     .contentType("application/problem+json").body("type", equalTo("urn:jixiao:problem:unknown-unit"))
                     .header("X-Request-Id", notNullValue());
         }
@@ -48,17 +49,17 @@ class PlatformIT {
     @Test
     void aUnitRegisteredInPersonnelReachesEveryOtherServiceThroughKafka() {
         String admin = tokens.user("admin");
-        given().auth().oauth2(admin).contentType(ContentType.JSON)
+        given().filter(Contract.restAssured()).auth().oauth2(admin).contentType(ContentType.JSON)
                 .body("{\"name\":\"验收测试单位\",\"region\":\"西藏自治区\",\"level\":\"自治区本级\"}")
                 .put(gateway + "/api/personnel/units/XZ-ACC").then().statusCode(200).body("version", equalTo(1));
-        given().auth().oauth2(admin).contentType(ContentType.JSON)
+        given().filter(Contract.restAssured()).auth().oauth2(admin).contentType(ContentType.JSON)
                 .body("{\"name\":\"验收测试单位（更名）\",\"region\":\"西藏自治区\",\"level\":\"自治区本级\"}")
                 .put(gateway + "/api/personnel/units/XZ-ACC").then().statusCode(200).body("version", equalTo(2));
 
         String finance = tokens.user("finance");
         for (String prefix : List.of("/api/budget", "/api/assessment", "/api/reports")) {
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                    given().auth().oauth2(finance).get(gateway + prefix + "/known-units/XZ-ACC")
+                    given().filter(Contract.restAssured()).auth().oauth2(finance).get(gateway + prefix + "/known-units/XZ-ACC")
                             .then().statusCode(200).body("version", equalTo(2))
                             .body("name", equalTo("验收测试单位（更名）")));
         }
@@ -68,19 +69,19 @@ class PlatformIT {
     void theSeedFixtureFlowsThroughReconciliationAndScoring() {
         Fixtures.load(Fixtures.folder("xz-wxb-2024"), gateway, tokens, line -> { });
         String finance = tokens.user("finance");
-        given().auth().oauth2(finance).get(gateway + "/api/budget/units/XZ-WXB/years/2024/findings").then()
+        given().filter(Contract.restAssured()).auth().oauth2(finance).get(gateway + "/api/budget/units/XZ-WXB/years/2024/findings").then()
                 .statusCode(200).body("ruleId", hasItem("BUD-REVENUE-IDENTITY"));
-        given().auth().oauth2(finance).get(gateway + "/api/personnel/units/XZ-WXB/years/2024/staff").then()
+        given().filter(Contract.restAssured()).auth().oauth2(finance).get(gateway + "/api/personnel/units/XZ-WXB/years/2024/staff").then()
                 .statusCode(200).body("document.totalInService", equalTo(381));
         // budget, staff and assets reached assessment-service as events and were scored
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                given().auth().oauth2(finance).get(gateway + "/api/assessment/units/XZ-WXB/years/2024/score").then()
+                given().filter(Contract.restAssured()).auth().oauth2(finance).get(gateway + "/api/assessment/units/XZ-WXB/years/2024/score").then()
                         .statusCode(200).body("score.framework.id", equalTo("mof-2013-common"))
                         .body("score.indicators.find { it.code == '2.3.3' }.actual", equalTo("100%"))
                         .body("score.indicators.find { it.code == '2.1.1' }.actual", equalTo("96.04%")));
         // … and reached report-service, which assembles the report from them and the unit's narratives
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            String html = given().auth().oauth2(finance).queryParam("format", "html")
+            String html = given().filter(Contract.restAssured()).auth().oauth2(finance).queryParam("format", "html")
                     .get(gateway + "/api/reports/units/XZ-WXB/years/2024").then().statusCode(200).extract().asString();
             for (String figure : List.of("在职干部职工共381人", "19393.072万元", "2490.6万元", "18758.6万元", "96.04%",
                     "25387.6万元", "95分")) {
@@ -88,14 +89,14 @@ class PlatformIT {
             }
         });
         String reporter = tokens.user("reporter");
-        given().auth().oauth2(reporter).get(gateway + "/api/personnel/units/XZ-WXB").then().statusCode(200)
+        given().filter(Contract.restAssured()).auth().oauth2(reporter).get(gateway + "/api/personnel/units/XZ-WXB").then().statusCode(200)
                 .body("aliases", hasItem("自治区党委网信办"));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                given().auth().oauth2(reporter).get(gateway + "/api/budget/known-units/XZ-WXB").then().statusCode(200));
+                given().filter(Contract.restAssured()).auth().oauth2(reporter).get(gateway + "/api/budget/known-units/XZ-WXB").then().statusCode(200));
 
         String otherUnit = tokens.user("reporter-tjj");
-        given().auth().oauth2(otherUnit).get(gateway + "/api/personnel/units/XZ-WXB").then().statusCode(403);
-        given().auth().oauth2(otherUnit).get(gateway + "/api/budget/known-units/XZ-WXB").then().statusCode(403);
+        given().filter(Contract.restAssured()).auth().oauth2(otherUnit).get(gateway + "/api/personnel/units/XZ-WXB").then().statusCode(403);
+        given().filter(Contract.restAssured()).auth().oauth2(otherUnit).get(gateway + "/api/budget/known-units/XZ-WXB").then().statusCode(403);
         given().get(gateway + "/api/personnel/units/XZ-WXB").then().statusCode(401);
     }
 }

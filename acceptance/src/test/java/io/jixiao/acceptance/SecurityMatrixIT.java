@@ -161,6 +161,9 @@ class SecurityMatrixIT {
                 refused++;
                 HttpResponse<String> response = Http.send(route.method(), gateway + route.path(), TOKENS.get(caller),
                         route.contentType(), route.refusedBody());
+                // the refusal is answered as the platform's document says (problem details)
+                wrong.addAll(Contract.violations(Contract.Scope.ANSWER, route.method(), gateway + route.path(),
+                        route.contentType(), TOKENS.get(caller), bytes(route.refusedBody()), response));
                 int expected = route.refusedStatus(caller);
                 if (response.statusCode() != expected) {
                     wrong.add(route.operation() + " as " + caller + ": " + response.statusCode() + " (expected "
@@ -185,6 +188,9 @@ class SecurityMatrixIT {
             for (Caller caller : route.allowed()) {
                 HttpResponse<String> response = Http.send(route.method(), gateway + route.path(), TOKENS.get(caller),
                         route.contentType(), route.body());
+                // an ordinary call of every route: the request and its answer as the platform's document says
+                wrong.addAll(Contract.violations(Contract.Scope.EXCHANGE, route.method(), gateway + route.path(),
+                        route.contentType(), TOKENS.get(caller), bytes(route.body()), response));
                 if (!route.allowedStatus().contains(response.statusCode())) {
                     wrong.add(route.operation() + " as " + caller + ": " + response.statusCode() + " (expected "
                             + route.allowedStatus() + ") " + abbreviate(response.body()));
@@ -498,6 +504,10 @@ class SecurityMatrixIT {
         String payload = Base64.getUrlEncoder().withoutPadding()
                 .encodeToString(JSON.writeValueAsBytes(claims));
         return parts[0] + "." + payload + "." + parts[2];
+    }
+
+    private static byte[] bytes(String body) {
+        return body == null ? null : body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static String abbreviate(String body) {

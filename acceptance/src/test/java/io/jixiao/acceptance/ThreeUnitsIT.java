@@ -53,7 +53,7 @@ class ThreeUnitsIT {
         tokens = RunningPlatform.tokens();
         finance = tokens.user("finance");
         for (String fixture : List.of("xz-wxb-2024", "xz-tjj-2024", "xz-kjt-2024")) {
-            Fixtures.load(Fixtures.folder(fixture), gateway, tokens, line -> { });
+            Fixtures.load(Fixtures.folder(fixture), gateway, tokens, line -> { }, Contract::require);
         }
         // every unit's figures reached assessment and report services as events
         for (String unit : UNITS) {
@@ -209,8 +209,12 @@ class ThreeUnitsIT {
         return ids;
     }
 
+    /** Every call of the year's flows holds to the platform's OpenAPI document, request and answer. */
     private static HttpResponse<byte[]> send(String method, String path, String token, String body) throws Exception {
-        return Http.sendForBytes(method, gateway + path, token, "application/json", body);
+        HttpResponse<byte[]> response = Http.sendForBytes(method, gateway + path, token, "application/json", body);
+        Contract.require(Contract.Scope.EXCHANGE, method, gateway + path, "application/json", token,
+                body == null ? null : body.getBytes(java.nio.charset.StandardCharsets.UTF_8), response);
+        return response;
     }
 
     private static int status(String method, String path, String token, String body) throws Exception {

@@ -122,8 +122,8 @@ class NarrativeResourceTest {
                 .put(path(SeedFixture.UNIT, 1999) + "/narratives").then().statusCode(400)
                 .body("errors[0].field", equalTo("fiscalYear"));
         given().auth().oauth2(user("reporter-kjt")).contentType(ContentType.JSON).body(seed.toString())
-                .put(path("XZ-KJT", 2024) + "/narratives").then().statusCode(404)
-                .body("type", equalTo("urn:jixiao:problem:unknown-unit"));
+                .put(path("XZ-KJT", 2024) + "/narratives").then().statusCode(409).header("Retry-After", "2")
+                .body("type", equalTo("urn:jixiao:problem:unit-not-yet-known"));
         given().auth().oauth2(reporter).contentType(ContentType.JSON)
                 .body("{\"annualGoals\": \"" + "长".repeat(1_100_000) + "\"}").put(path).then().statusCode(413);
         given().auth().oauth2(user("reporter-tjj")).contentType(ContentType.JSON).body(seed.toString()).put(path)

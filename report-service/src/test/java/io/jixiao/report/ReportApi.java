@@ -62,6 +62,14 @@ public final class ReportApi {
                 version, "assessment-service", scores));
     }
 
+    /** The seed's scores for a unit-year, resting on the given versions of its figures. */
+    public static void publishScores(String unit, int year, ScoreSnapshot.Basis basis, long version) {
+        var scores = SeedFixture.scores();
+        publishScores(new ScoreSnapshot(unit, year, ScoreSnapshot.Status.SCORED, null, basis, scores.framework(),
+                scores.total(), scores.grade(), scores.declaredTotal(), scores.indicators(), scores.findings(),
+                scores.warnings()), version);
+    }
+
     private static <T> EventEnvelope<T> envelope(String type, String unit, int year, long version, String source,
             T payload) {
         return new EventEnvelope<>(UUID.randomUUID(), type, EventEnvelope.unitYearKey(unit, year), version,
@@ -81,8 +89,7 @@ public final class ReportApi {
         var assets = SeedFixture.assets();
         publishAssets(new AssetSnapshot(SeedFixture.UNIT, year, assets.assets(), assets.findings()), 1);
         var scores = SeedFixture.scores();
-        publishScores(new ScoreSnapshot(SeedFixture.UNIT, year, scores.framework(), scores.total(), scores.grade(),
-                scores.declaredTotal(), scores.indicators(), scores.findings(), scores.warnings()), 1);
+        publishScores(SeedFixture.UNIT, year, SeedFixture.basis(1, 1, 1), 1);
         String finance = user("finance");
         await().atMost(Duration.ofSeconds(60)).until(() -> given().auth().oauth2(finance)
                 .get("/api/reports/known-units/" + SeedFixture.UNIT).statusCode() == 200);

@@ -128,9 +128,15 @@ public final class SeedFixture {
                         new Finding.FigureRef("declaredTotal", "自评总分", new BigDecimal("95")),
                         new Finding.FigureRef("total", "计算得分", new BigDecimal("88.5"))),
                 new BigDecimal("88.5"), new BigDecimal("95"), new BigDecimal("6.5"), "points", null);
-        return new ScoreSnapshot(UNIT, YEAR, new ScoreSnapshot.FrameworkRef("mof-2013-53", 1,
+        return new ScoreSnapshot(UNIT, YEAR, ScoreSnapshot.Status.SCORED, null, basis(1, 1, 1),
+                new ScoreSnapshot.FrameworkRef("mof-2013-53", 1,
                 "部门整体支出绩效评价共性指标体系框架"), new BigDecimal("88.5"), "良", new BigDecimal("95"), indicators,
                 List.of(declaredAbove), List.of());
+    }
+
+    /** What a score rests on: these versions of the year's budget, staff and assets, and the first statement. */
+    public static ScoreSnapshot.Basis basis(long budget, long staff, long assets) {
+        return new ScoreSnapshot.Basis(budget, staff, assets, 1L, null, null, null);
     }
 
     private static IndicatorResult indicator(String code, String name, int level, String parent, String weight,

@@ -14,7 +14,7 @@ public record BudgetBatch(@NotNull @NotEmpty @Size(max = 500) List<@NotNull @Val
     /** One unit-year of the batch. */
     public record Entry(
             @NotNull @Pattern(regexp = BudgetResource.UNIT_CODE) String unitCode,
-            int fiscalYear,
+            @NotNull Integer fiscalYear,
             @NotNull @Valid BudgetDocument budget) {
     }
 }

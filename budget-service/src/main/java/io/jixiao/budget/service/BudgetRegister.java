@@ -38,7 +38,7 @@ public class BudgetRegister {
 
     @Transactional
     public PutResult put(String unitCode, int fiscalYear, BudgetDocument budget, Actor actor, String idempotencyKey) {
-        requireKnown(unitCode);
+        units.requireForChange(unitCode);
         FiscalYears.require(fiscalYear);
         List<Problem.FieldError> errors = check(budget, "");
         if (!errors.isEmpty()) {
@@ -67,7 +67,7 @@ public class BudgetRegister {
             throw invalid(errors);
         }
         for (Item<BudgetDocument> item : items) {
-            requireKnown(item.unitCode());
+            units.requireForChange(item.unitCode());
         }
         return documents.putAll(kind, items, actor, idempotencyKey);
     }

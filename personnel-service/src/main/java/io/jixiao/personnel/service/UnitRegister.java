@@ -43,7 +43,7 @@ public class UnitRegister {
         }
 
         private static Bodies normalized(Bodies b) {
-            return b == null ? Bodies.none() : new Bodies(b.count(), b.disclosed(),
+            return b == null ? Bodies.none() : new Bodies(b.count(), b.countDisclosed(),
                     b.names() == null ? List.of() : List.copyOf(b.names()));
         }
     }
@@ -89,10 +89,10 @@ public class UnitRegister {
         unit.aliases = writeNames(profile.aliases());
         unit.functions = profile.functions();
         unit.internalBodiesCount = profile.internalBodies().count();
-        unit.internalBodiesDisclosed = profile.internalBodies().disclosed();
+        unit.internalBodiesDisclosed = profile.internalBodies().countDisclosed();
         unit.internalBodiesNames = writeNames(profile.internalBodies().names());
         unit.affiliatedInstitutionsCount = profile.affiliatedInstitutions().count();
-        unit.affiliatedInstitutionsDisclosed = profile.affiliatedInstitutions().disclosed();
+        unit.affiliatedInstitutionsDisclosed = profile.affiliatedInstitutions().countDisclosed();
         unit.affiliatedInstitutionsNames = writeNames(profile.affiliatedInstitutions().names());
         unit.version++;
         unit.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
@@ -137,9 +137,9 @@ public class UnitRegister {
      * a disclosed count cannot be smaller than the names listed.
      */
     static void checkBodies(String field, Bodies bodies, List<Problem.FieldError> errors) {
-        if (bodies.disclosed() && bodies.count() == null) {
+        if (bodies.countDisclosed() && bodies.count() == null) {
             errors.add(new Problem.FieldError(field + ".count", "a disclosed count needs a value"));
-        } else if (!bodies.disclosed() && bodies.count() != null) {
+        } else if (!bodies.countDisclosed() && bodies.count() != null) {
             errors.add(new Problem.FieldError(field + ".count",
                     "must be null when the count is not disclosed (disclosed=false)"));
         } else if (bodies.count() != null && bodies.count() < bodies.names().size()) {

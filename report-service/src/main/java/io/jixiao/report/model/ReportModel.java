@@ -23,6 +23,7 @@ import java.util.List;
  * @param findings   every finding (internal variant only; empty in the public one)
  * @param figures    every figure the report states, with its value and the event it came from
  * @param sources    the snapshots the report was assembled from
+ * @param basis      the versions of the figures the report shows and of those its scores rest on, and what differs
  */
 @TemplateData
 public record ReportModel(
@@ -38,7 +39,8 @@ public record ReportModel(
         ScoreTable annex,
         List<ReportFinding> findings,
         List<Figure> figures,
-        List<Source> sources) {
+        List<Source> sources,
+        DataBasis basis) {
 
     /** Who the report is for. */
     public enum Variant {
@@ -108,10 +110,23 @@ public record ReportModel(
      * @param computedTotal the total computed by assessment-service
      * @param declaredTotal the total the unit declared
      * @param grade         the grade of the computed total
+     * @param unavailable   why there is no table (no score yet, or not scored and why), null when available
      */
     @TemplateData
     public record ScoreTable(boolean available, String framework, List<ScoreRow> rows, String weightTotal,
-            String computedTotal, String declaredTotal, String grade) {
+            String computedTotal, String declaredTotal, String grade, String unavailable) {
+    }
+
+    /**
+     * What the report rests on.
+     *
+     * @param statement the versions of the figures shown and of those the scores rest on, in words
+     * @param pending   each kind of figure whose shown version the scores do not rest on yet (or why there are no
+     *                  scores); empty when the report and its scores agree. A report with something pending is not
+     *                  submitted.
+     */
+    @TemplateData
+    public record DataBasis(String statement, List<String> pending) {
     }
 
     /**

@@ -128,8 +128,13 @@ public class DocxRenderer {
                 levels.add(1);
                 table(doc, header, rows, levels);
             } else {
-                XWPFRun r = run(paragraph(doc, BODY), "（未填报：尚未收到评分数据）", false, BODY_FONT);
+                XWPFRun r = run(paragraph(doc, BODY), "（未填报：" + (report.annex().unavailable() == null
+                        ? "尚未收到评分数据" : report.annex().unavailable()) + "）", false, BODY_FONT);
                 r.setColor("A00000");
+            }
+            if (report.basis() != null) {
+                run(paragraph(doc, HEADING_1), "附：数据来源及版本", true, HEADING_FONT);
+                run(paragraph(doc, PLAIN), report.basis().statement(), false, BODY_FONT);
             }
 
             if (internal) {

@@ -52,7 +52,7 @@ public class Explanations {
     /** Explains a finding the unit-year currently has; returns whether anything changed. */
     @Transactional
     public boolean explain(String unitCode, int fiscalYear, String ruleId, String explanation, Actor actor) {
-        units.require(unitCode);
+        units.requireForChange(unitCode);
         FiscalYears.require(fiscalYear);
         boolean present = findings(unitCode, fiscalYear).stream().anyMatch(f -> f.ruleId().equals(ruleId));
         if (!present) {
@@ -86,7 +86,7 @@ public class Explanations {
     /** Withdraws an explanation; returns whether there was one. */
     @Transactional
     public boolean withdraw(String unitCode, int fiscalYear, String ruleId, Actor actor) {
-        units.require(unitCode);
+        units.requireForChange(unitCode);
         em.createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))")
                 .setParameter(1, "explanation:" + unitCode + ":" + fiscalYear + ":" + ruleId).getSingleResult();
         FindingExplanation held = FindingExplanation.findById(new FindingExplanation.Key(unitCode, fiscalYear, ruleId));

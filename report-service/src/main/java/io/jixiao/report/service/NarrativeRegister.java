@@ -60,7 +60,7 @@ public class NarrativeRegister {
 
     @Transactional
     public PutResult put(String unitCode, int fiscalYear, NarrativeDocument narratives, Actor actor) {
-        requireKnown(unitCode);
+        units.requireForChange(unitCode);
         FiscalYears.require(fiscalYear);
         em.createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))")
                 .setParameter(1, "narrative:" + unitCode + ":" + fiscalYear).getSingleResult();

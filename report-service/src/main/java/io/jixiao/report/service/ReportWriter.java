@@ -1,6 +1,6 @@
 package io.jixiao.report.service;
 
-import io.jixiao.commons.reconciliation.Units;
+import io.jixiao.commons.printing.Figures;
 import io.jixiao.events.UnitSnapshot;
 import io.jixiao.events.assessment.ScoreSnapshot;
 import io.jixiao.events.budget.BudgetDocument;
@@ -19,7 +19,6 @@ import io.jixiao.report.model.ReportModel.Source;
 import io.jixiao.report.model.ReportModel.Variant;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -163,7 +162,7 @@ public class ReportWriter {
         List<ReportFinding> findings = variant == Variant.INTERNAL ? findings(in, d) : List.of();
         return new ReportModel(in.unitCode(), in.fiscalYear(), variant,
                 unit != null ? unit.name() : shortName, title, yearLine, addressee, opening.toString(),
-                List.copyOf(d.body), annex, findings, List.copyOf(d.figures.values()), sources(in));
+                List.copyOf(d.body), annex, findings, List.copyOf(d.figures.values()), sources(in), ScoreBasis.of(in));
     }
 
     // ---- 机构情况
@@ -229,7 +228,7 @@ public class ReportWriter {
         for (StaffDocument.OtherPersons o : staff.others() == null ? List.<StaffDocument.OtherPersons>of()
                 : staff.others()) {
             String count = d.persons("personnel.others." + o.name(), o.name() + "人数", o.headcount());
-            if (o.paidFromPersonnelFunds()) {
+            if (Boolean.TRUE.equals(o.paidFromPersonnelFunds())) {
                 String described = o.note() != null && o.note().endsWith(o.name()) ? o.note()
                         : "人员经费中发放工资的" + o.name();
                 clauses.add(self + described + count + "人");
@@ -469,7 +468,10 @@ public class ReportWriter {
 
     private ScoreTable annex(ScoreSnapshot scores) {
         if (scores == null) {
-            return new ScoreTable(false, null, List.of(), null, null, null, null);
+            return new ScoreTable(false, null, List.of(), null, null, null, null, "尚未收到评分数据");
+        }
+        if (!scores.scored()) {
+            return new ScoreTable(false, null, List.of(), null, null, null, null, "尚未评分：" + scores.statusReason());
         }
         List<ScoreRow> rows = new ArrayList<>();
         BigDecimal weights = BigDecimal.ZERO;
@@ -490,7 +492,7 @@ public class ReportWriter {
         return new ScoreTable(true, framework, rows, points(weights),
                 scores.total() == null ? "—" : points(scores.total()),
                 scores.declaredTotal() == null ? MISSING : points(scores.declaredTotal()),
-                scores.grade() == null ? "—" : scores.grade());
+                scores.grade() == null ? "—" : scores.grade(), null);
     }
 
     // ---- findings and sources
@@ -558,13 +560,12 @@ public class ReportWriter {
 
     /** Points with at most two decimals: 95.00 → 95, 88.5 → 88.5. */
     static String points(BigDecimal value) {
-        BigDecimal v = value.setScale(2, RoundingMode.HALF_UP).stripTrailingZeros();
-        return (v.scale() < 0 ? v.setScale(0) : v).toPlainString();
+        return Figures.points(value);
     }
 
     /** A stated rate as the seed prints it: 96.04 → 96.04, 100.00 → 100. */
     static String percent(BigDecimal value) {
-        return points(value);
+        return Figures.percent(value);
     }
 
     /** 2024-12-31 → 2024年12月底; another day → 2024年6月15日. */
@@ -706,7 +707,7 @@ public class ReportWriter {
             if (yuan == null) {
                 return missing(key, label, "yuan", origin);
             }
-            String wan = Units.wan(yuan);
+            String wan = Figures.wan(yuan);
             figure(key, label, yuan, "yuan", wan + "万元", "STATED", origin);
             return wan;
         }
@@ -742,7 +743,7 @@ public class ReportWriter {
             if (bodies == null) {
                 return missing(key, label, "count", "units");
             }
-            if (!bodies.disclosed() || bodies.count() == null) {
+            if (!bodies.countDisclosed() || bodies.count() == null) {
                 figure(key, label, null, "count", MISSING, "NOT_DISCLOSED", "units");
                 return MISSING;
             }

@@ -54,7 +54,8 @@ public class Workflow {
 
     /** A workflow as the API shows it. */
     public record View(String unitCode, int fiscalYear, Status status, Integer latestVersion, String latestHash,
-            boolean changedSinceSubmission, List<String> blockingFindings, String reviewComment,
+            boolean changedSinceSubmission, List<String> blockingFindings, List<String> scorePending,
+            String reviewComment,
             LocalDate approvalDate, LocalDate publicationDue, Long daysToDue, Integer publishedVersion,
             OffsetDateTime publishedAt, String publicPath) {
     }
@@ -115,15 +116,16 @@ public class Workflow {
         ReportWorkflow w = ReportWorkflow.findById(new ReportWorkflow.Key(unitCode, fiscalYear));
         ReportModel current = assembly.current(unitCode, fiscalYear, Variant.INTERNAL);
         List<String> blocking = blocking(current);
+        List<String> pending = current.basis().pending();
         if (w == null) {
-            return new View(unitCode, fiscalYear, Status.DRAFT, null, null, false, blocking, null, null, null, null,
-                    null, null, null);
+            return new View(unitCode, fiscalYear, Status.DRAFT, null, null, false, blocking, pending, null, null, null,
+                    null, null, null, null);
         }
         String latestHash = latest(w).map(v -> v.contentHash).orElse(null);
         boolean changed = latestHash != null && !latestHash.equals(hash(json(current)));
         Long daysToDue = w.publicationDue == null ? null
                 : ChronoUnit.DAYS.between(LocalDate.now(clock), w.publicationDue);
-        return new View(unitCode, fiscalYear, w.status, w.latestVersion, latestHash, changed, blocking,
+        return new View(unitCode, fiscalYear, w.status, w.latestVersion, latestHash, changed, blocking, pending,
                 w.reviewComment, w.approvalDate, w.publicationDue, daysToDue, w.publishedVersion, w.publishedAt,
                 w.publishedVersion == null ? null : publicPath(unitCode, fiscalYear));
     }
@@ -131,7 +133,7 @@ public class Workflow {
     /** Submits the report as it stands: a new immutable version. Only from a draft or a returned report. */
     @Transactional
     public View submit(String unitCode, int fiscalYear, Actor actor) {
-        units.require(unitCode);
+        units.requireForChange(unitCode);
         FiscalYears.require(fiscalYear);
         ReportWorkflow w = lockOrCreate(unitCode, fiscalYear, actor);
         AuditedState before = AuditedState.of(w);
@@ -149,6 +151,14 @@ public class Workflow {
             throw new ProblemException(409, "urn:jixiao:problem:open-findings", "Open error findings",
                     blocking.size() + " error finding(s) must be corrected or explained before the report is submitted",
                     errors);
+        }
+        List<String> pending = internal.basis().pending();
+        if (!pending.isEmpty()) {
+            // never submit figures of one version beside scores of another: the score of these figures is on its way
+            throw new ProblemException(409, "urn:jixiao:problem:score-pending", "Score pending",
+                    "the report's scores do not rest on the figures it shows yet: " + String.join("; ", pending)
+                            + ". Submit again once the scores are updated.",
+                    pending.stream().map(p -> new Problem.FieldError("scores", p)).toList()).retryAfter(2);
         }
         ReportModel publicModel = assembly.current(unitCode, fiscalYear, Variant.PUBLIC);
         String content = json(internal);

@@ -9,13 +9,30 @@ public class ProblemException extends RuntimeException {
     private final String type;
     private final String title;
     private final List<Problem.FieldError> errors;
+    private final Integer retryAfterSeconds;
 
     public ProblemException(int status, String type, String title, String detail, List<Problem.FieldError> errors) {
+        this(status, type, title, detail, errors, null);
+    }
+
+    private ProblemException(int status, String type, String title, String detail, List<Problem.FieldError> errors,
+            Integer retryAfterSeconds) {
         super(detail);
         this.status = status;
         this.type = type;
         this.title = title;
         this.errors = List.copyOf(errors);
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /** The same problem, telling the client when trying again may succeed ({@code Retry-After}). */
+    public ProblemException retryAfter(int seconds) {
+        return new ProblemException(status, type, title, getMessage(), errors, seconds);
+    }
+
+    /** Seconds after which the request may succeed, or null when repeating it will not help. */
+    public Integer retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public static ProblemException badField(String field, String message) {

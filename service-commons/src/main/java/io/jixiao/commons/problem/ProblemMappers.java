@@ -30,7 +30,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return respond(e.toProblem(path(uri)));
+        Response response = respond(e.toProblem(path(uri)));
+        return e.retryAfterSeconds() == null ? response
+                : Response.fromResponse(response).header("Retry-After", e.retryAfterSeconds()).build();
     }
 
     @ServerExceptionMapper
@@ -46,9 +48,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unrecognizedField(UnrecognizedPropertyException e, UriInfo uri) {
-        String field = jsonPath(e);
-        return respond(new Problem("urn:jixiao:problem:invalid-input", "Invalid input", 400,
-                "unknown field " + field, path(uri), List.of(new Problem.FieldError(field, "unknown field"))));
+        return badJsonValue(e, uri);
     }
 
     /** Wrong types ({@code "name": [1]}) and unparseable values; more specific than Quarkus's built-in mapper. */
@@ -57,20 +57,15 @@ public class ProblemMappers {
         return badJsonValue(e, uri);
     }
 
+    /** A value Jackson could not map: the field and what it must be, never Jackson's own words. */
     @ServerExceptionMapper
     public Response badJsonValue(JsonMappingException e, UriInfo uri) {
         if (e.getCause() instanceof JsonParseException parse) {
             return malformedJson(parse, uri); // e.g. NaN or a truncated body inside an object
         }
-        String field = jsonPath(e);
-        String message = e.getOriginalMessage() == null ? "invalid value" : e.getOriginalMessage();
-        int cut = message.indexOf('\n');
-        if (cut > 0) {
-            message = message.substring(0, cut);
-        }
+        Problem.FieldError error = JsonProblems.describe(e);
         return respond(new Problem("urn:jixiao:problem:invalid-input", "Invalid input", 400,
-                field.isEmpty() ? message : field + ": " + message, path(uri),
-                List.of(new Problem.FieldError(field.isEmpty() ? "body" : field, message))));
+                error.field() + ": " + error.message(), path(uri), List.of(error)));
     }
 
     @ServerExceptionMapper
@@ -179,22 +174,6 @@ public class ProblemMappers {
                 }
             }
             return "body";
-        }
-        return out.toString();
-    }
-
-    /** The JSON path of a Jackson failure: {@code revenue.items[0].amount}. */
-    static String jsonPath(JsonMappingException e) {
-        StringBuilder out = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                if (out.length() > 0) {
-                    out.append('.');
-                }
-                out.append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                out.append('[').append(ref.getIndex()).append(']');
-            }
         }
         return out.toString();
     }

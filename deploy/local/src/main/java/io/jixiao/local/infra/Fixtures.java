@@ -46,7 +46,25 @@ public final class Fixtures {
         }
     }
 
+    /** The wait a {@code Retry-After} asks for (seconds), at most 2 s, so a fixture loads as soon as it can. */
+    private static long retryAfterMillis(HttpResponse<?> response) {
+        long seconds = response.headers().firstValueAsLong("Retry-After").orElse(1);
+        return Math.min(2000, Math.max(200, seconds * 1000 / 4));
+    }
+
+    /**
+     * One request of a fixture and its answer, as sent: the URL, the bearer token, the JSON body (null without one).
+     */
+    public record Exchange(String method, String url, String token, byte[] body, HttpResponse<String> response) {
+    }
+
     public static void load(Path folder, String gatewayUrl, Tokens tokens, Consumer<String> say) {
+        load(folder, gatewayUrl, tokens, say, exchange -> { });
+    }
+
+    /** Loads a fixture, showing each final exchange to {@code observer} (tests hold them to the API contract). */
+    public static void load(Path folder, String gatewayUrl, Tokens tokens, Consumer<String> say,
+            Consumer<Exchange> observer) {
         try {
             JsonNode manifest = JSON.readTree(folder.resolve("manifest.json").toFile());
             Map<String, String> tokenCache = new HashMap<>();
@@ -59,8 +77,9 @@ public final class Fixtures {
                         .timeout(Duration.ofSeconds(30))
                         .header("Authorization", "Bearer " + token)
                         .header("Accept", "application/json");
+                byte[] body = null;
                 if (step.hasNonNull("body")) {
-                    byte[] body = Files.readAllBytes(folder.resolve(step.get("body").asText()));
+                    body = Files.readAllBytes(folder.resolve(step.get("body").asText()));
                     request.header("Content-Type", "application/json")
                             .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
                 } else {
@@ -69,11 +88,12 @@ public final class Fixtures {
                 HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
                 // a unit registered a moment ago reaches the other services by event: give it time to arrive
                 long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-                while (response.statusCode() == 404 && response.body().contains("unknown-unit")
+                while (response.statusCode() == 409 && response.body().contains("unit-not-yet-known")
                         && System.nanoTime() < deadline) {
-                    Thread.sleep(500);
+                    Thread.sleep(retryAfterMillis(response));
                     response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
                 }
+                observer.accept(new Exchange(method, gatewayUrl + path, token, body, response));
                 if (response.statusCode() / 100 != 2) {
                     throw new IllegalStateException(method + " " + path + " as " + principal + " answered "
                             + response.statusCode() + ": " + response.body());
