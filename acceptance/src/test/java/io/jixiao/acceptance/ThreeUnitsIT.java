@@ -171,6 +171,7 @@ class ThreeUnitsIT {
         // the consistent unit: submitted, returned with a comment, submitted again, accepted, published
         String approver = tokens.user("reporter-tjj");
         String tjj = "/api/reports/units/XZ-TJJ/years/2024";
+        awaitScoresOfTheFiguresShown(tjj);
         assertEquals(200, status("POST", tjj + "/submit", approver, null));
         assertEquals(200, status("POST", tjj + "/return", finance, "{\"comment\":\"请补充项目绩效目标完成情况\"}"));
         assertEquals("RETURNED", json(tjj + "/status", finance).get("status").asText());
@@ -195,11 +196,84 @@ class ThreeUnitsIT {
                         kjtReporter, "{\"explanation\":\"数据口径差异，已向财政厅书面说明\"}"));
             }
         }
+        awaitScoresOfTheFiguresShown(kjt);
         assertEquals(200, status("POST", kjt + "/submit", kjtReporter, null));
         assertEquals("SUBMITTED", json(kjt + "/status", finance).get("status").asText());
+        // what was submitted rests on one set of versions: the figures shown are the ones scored
+        JsonNode submitted = json(kjt + "/versions/1?format=json", finance);
+        assertEquals(0, submitted.at("/basis/pending").size(), submitted.at("/basis").toString());
+    }
+
+    @Test
+    @Order(5)
+    void everyFigureOfEveryUnitIsPrintedAsAFinanceOfficePrintsIt() throws Exception {
+        List<String> wrong = new ArrayList<>();
+        for (String unit : UNITS) {
+            String report = "/api/reports/units/" + unit + "/years/2024";
+            wrong.addAll(PrintedFigures.violations(unit + " html", text(bytes(report + "?format=html", finance))));
+            wrong.addAll(PrintedFigures.violations(unit + " json", texts(json(report + "?format=json", finance))));
+            try (XWPFDocument docx = new XWPFDocument(new ByteArrayInputStream(bytes(report + "?format=docx",
+                    finance))); XWPFWordExtractor extractor = new XWPFWordExtractor(docx)) {
+                wrong.addAll(PrintedFigures.violations(unit + " docx", extractor.getText()));
+            }
+            try (var pdf = Loader.loadPDF(bytes(report + "?format=pdf", finance))) {
+                wrong.addAll(PrintedFigures.violations(unit + " pdf", new PDFTextStripper().getText(pdf)));
+            }
+            wrong.addAll(PrintedFigures.violations(unit + " findings", texts(json(report + "/findings", finance))));
+            wrong.addAll(PrintedFigures.violations(unit + " score", texts(json(
+                    "/api/assessment/units/" + unit + "/years/2024/score", finance))));
+            wrong.addAll(PrintedFigures.violations(unit + " budget findings", texts(json(
+                    "/api/budget/units/" + unit + "/years/2024/findings", finance))));
+            wrong.addAll(PrintedFigures.violations(unit + " personnel findings", texts(json(
+                    "/api/personnel/units/" + unit + "/years/2024/findings", finance))));
+        }
+        wrong.addAll(PrintedFigures.violations("ranking csv", text(bytes(
+                "/api/assessment/rankings/export?fiscalYear=2024&format=csv", finance))));
+        assertEquals(List.of(), wrong, "figures printed with the wrong precision or unit");
+        // the scan itself finds what it must, and passes what is right
+        for (String bad : List.of("96.04271443616667% × 权重 3", "扣 0.574 分", "公用经费支出 10617200%",
+                "在职 380.5人", "19393.0720001万元", "偏离目标 5.735 个百分点")) {
+            assertTrue(!PrintedFigures.violations("probe", bad).isEmpty(), bad);
+        }
+        assertEquals(List.of(), PrintedFigures.violations("probe", "19393.072万元，支出进度96.04%，381人，2.88分，扣 0.57 分"));
     }
 
     // ---------------------------------------------------------------------------------------------- helpers
+
+    /**
+     * Waits until the report's scores rest on the figures it shows: the budget, staff and asset snapshots reach
+     * assessment-service and report-service on their own, and a report is not submitted on mixed versions.
+     */
+    private static void awaitScoresOfTheFiguresShown(String report) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            JsonNode status = json(report + "/status", finance);
+            return status != null && status.get("scorePending").isEmpty();
+        });
+    }
+
+    private static String text(byte[] bytes) {
+        return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** The text a reader sees in a JSON answer: its strings, without timestamps, ids and hashes. */
+    private static String texts(JsonNode node) {
+        StringBuilder out = new StringBuilder();
+        collect(node, out);
+        return out.toString();
+    }
+
+    private static void collect(JsonNode node, StringBuilder out) {
+        if (node == null) {
+            return;
+        }
+        if (node.isTextual()) {
+            String s = node.asText();
+            if (!s.matches("\\d{4}-\\d{2}-\\d{2}T.*|[0-9a-f-]{36}|[0-9a-f]{64}")) {
+                out.append(s).append('\n');
+            }
+        }
+        node.forEach(child -> collect(child, out));
+    }
 
     private static Set<String> ruleIds(JsonNode findings) {
         Set<String> ids = new HashSet<>();

@@ -227,7 +227,9 @@ class AssessmentFlowTest {
         given().auth().oauth2(admin).contentType("application/yaml").body(yaml.replace("突出预算执行", "突出预算执行（改）").getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .put("/api/assessment/frameworks").then().statusCode(409);
         given().auth().oauth2(admin).contentType("application/yaml").body(yaml.replace("priority: 10", "priority: ten").getBytes(java.nio.charset.StandardCharsets.UTF_8))
-                .put("/api/assessment/frameworks").then().statusCode(400).body("errors[0].field", equalTo("framework"));
+                .put("/api/assessment/frameworks").then().statusCode(400)
+                .body("errors[0].field", equalTo("framework.priority"))
+                .body("errors[0].message", equalTo("must be a whole number"));
 
         // each version loaded once is one entry of no unit; the repeat and the refused loads added none
         List<String> loads = new ArrayList<>();

@@ -84,7 +84,8 @@ class UnscoredFactsTest {
                 .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
                 .replace("id: mof-2013-common", "id: test-2010-2012")
                 .replace("fromYear: 2013", "fromYear: 2010").replace("toYear: 2100", "toYear: 2012");
-        given().auth().oauth2(user("admin")).contentType("application/yaml").body(yaml)
+        given().auth().oauth2(user("admin")).contentType("application/yaml")
+                .body(yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .put("/api/assessment/frameworks").then().statusCode(200).body("loaded", equalTo(true));
         held = awaitStatus(path, "SCORED");
         assertEquals("test-2010-2012", held.at("/score/framework/id").asText());
