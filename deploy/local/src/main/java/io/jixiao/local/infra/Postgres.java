@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * A real PostgreSQL server from zonky's embedded binaries (no Docker, no system PostgreSQL; as root it runs
@@ -21,23 +22,55 @@ public final class Postgres implements AutoCloseable {
     public static final String USER = "jixiao";
     public static final String PASSWORD = "jixiao";
 
+    /** The settings that decide whether an acknowledged commit survives a crash. */
+    private static final List<String> DURABILITY_SETTINGS = List.of("fsync", "synchronous_commit", "full_page_writes");
+
+    /**
+     * What a commit's acknowledgement promises. zonky starts every server with {@code -F} (fsync off) and puts
+     * {@code synchronous_commit=off} into its default configuration: fast, but a crash loses commits that were
+     * already acknowledged. The settings here are given as {@code -c} options, which the postmaster reads after
+     * {@code -F}, so they decide (checked with {@code SHOW fsync}).
+     */
+    public enum Durability {
+        /**
+         * A commit is acknowledged once its WAL is on disk, and a page torn by a crash is repaired from the WAL:
+         * {@code fsync}, {@code synchronous_commit} and {@code full_page_writes} on. For data that is kept.
+         */
+        DURABLE("on"),
+        /**
+         * For throw-away test data: nothing is flushed to disk and a commit is acknowledged before its WAL is
+         * written, so a crash may lose the last commits. Faster: no commit waits for the disk.
+         */
+        FAST("off");
+
+        private final String value;
+
+        Durability(String value) {
+            this.value = value;
+        }
+    }
+
     private final EmbeddedPostgres server;
     private final Path dataDir;
     private final int port;
     private final boolean persistent;
+    private final Durability durability;
 
-    private Postgres(EmbeddedPostgres server, Path dataDir, int port, boolean persistent) {
+    private Postgres(EmbeddedPostgres server, Path dataDir, int port, boolean persistent, Durability durability) {
         this.server = server;
         this.dataDir = dataDir;
         this.port = port;
         this.persistent = persistent;
+        this.durability = durability;
     }
 
     /**
      * Starts PostgreSQL on {@code port}. With {@code persistent}, the data directory survives stops and a later
-     * start reuses it; otherwise it is throw-away and tuned for tests (no fsync).
+     * start reuses it; otherwise it is created afresh and deleted on {@link #close()}. {@code durability} decides
+     * whether what the server acknowledged survives a crash (the local run keeps its data and is durable; tests
+     * throw theirs away and are fast).
      */
-    public static Postgres start(Path dataDir, int port, boolean persistent) {
+    public static Postgres start(Path dataDir, int port, boolean persistent, Durability durability) {
         Ports.requireFree(port, "PostgreSQL");
         try {
             Files.createDirectories(dataDir);
@@ -54,12 +87,10 @@ public final class Postgres implements AutoCloseable {
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("max_connections", "300")
                     .setServerConfig("listen_addresses", "localhost");
-            if (!persistent) {
-                builder.setServerConfig("fsync", "off")
-                        .setServerConfig("synchronous_commit", "off")
-                        .setServerConfig("full_page_writes", "off");
+            for (String setting : DURABILITY_SETTINGS) {
+                builder.setServerConfig(setting, durability.value);
             }
-            Postgres pg = new Postgres(builder.start(), dataDir, port, persistent);
+            Postgres pg = new Postgres(builder.start(), dataDir, port, persistent, durability);
             pg.ensureRole();
             return pg;
         } catch (IOException e) {
@@ -100,6 +131,20 @@ public final class Postgres implements AutoCloseable {
         }
     }
 
+    /** A setting as the running server applies it ({@code SHOW name}), e.g. {@code fsync}: {@code on}. */
+    public String setting(String name) {
+        if (!name.matches("[a-z_]+")) {
+            throw new IllegalArgumentException("setting name " + name);
+        }
+        try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("show " + name)) {
+            rs.next();
+            return rs.getString(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read setting " + name, e);
+        }
+    }
+
     public String jdbcUrl(String database) {
         return "jdbc:postgresql://localhost:" + port + "/" + database;
     }
@@ -114,6 +159,10 @@ public final class Postgres implements AutoCloseable {
 
     public boolean persistent() {
         return persistent;
+    }
+
+    public Durability durability() {
+        return durability;
     }
 
     /**
