@@ -11,7 +11,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A real PostgreSQL server from zonky's embedded binaries (no Docker, no system PostgreSQL; as root it runs
@@ -170,24 +172,98 @@ public final class Postgres implements AutoCloseable {
      * every open connection is cut. For fault tests: services must recover without a restart of their own.
      */
     public void restart() {
+        pgCtl("restart", List.of("-m", "fast", "restart"));
+    }
+
+    /**
+     * Kills the server as a crash would: SIGKILL to the postmaster and to every process it started, so none of
+     * them writes anything more; returns once all are gone. What the server had handed to the operating system
+     * survives a process kill (a machine crash would lose it too unless fsynced), so this shows what a server that
+     * acknowledges commits before writing their WAL ({@code synchronous_commit=off}) loses. For durability tests;
+     * {@link #startAfterCrash()} starts it again.
+     */
+    public void crash() {
+        long pid;
         try {
-            // postmaster.opts holds the command line the server runs with; pg_ctl sits beside the postgres binary
-            String opts = Files.readString(dataDir.resolve("postmaster.opts")).trim();
-            String postgres = opts.startsWith("\"") ? opts.substring(1, opts.indexOf('"', 1)) : opts.split("\\s+")[0];
-            Path pgCtl = Path.of(postgres).resolveSibling("pg_ctl");
-            java.util.List<String> command = new java.util.ArrayList<>();
-            if ("root".equals(System.getProperty("user.name"))) {
-                // PostgreSQL refuses to run as root; zonky starts it the same way
-                command.addAll(java.util.List.of("unshare", "-U"));
+            // the first line of postmaster.pid; zonky runs it through unshare -U, which keeps the pid namespace
+            pid = Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).trim());
+        } catch (IOException e) {
+            throw new UncheckedIOException("no running server in " + dataDir, e);
+        }
+        ProcessHandle postmaster = ProcessHandle.of(pid)
+                .orElseThrow(() -> new IllegalStateException("the postmaster " + pid + " is not running"));
+        // listed before the kill: once the postmaster is gone its children are no longer its descendants
+        List<ProcessHandle> processes = new ArrayList<>();
+        processes.add(postmaster);
+        processes.addAll(postmaster.descendants().toList());
+        processes.forEach(ProcessHandle::destroyForcibly);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        for (ProcessHandle process : processes) {
+            while (running(process)) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("PostgreSQL process " + process.pid() + " outlived SIGKILL");
+                }
+                ManagedProcess.sleep(10);
             }
-            command.addAll(java.util.List.of(pgCtl.toString(), "-D", dataDir.toString(), "-m", "fast", "-w", "-t", "60",
-                    "restart"));
+        }
+    }
+
+    /** Alive, and not merely a zombie: killed, but not reaped yet by its parent (init, once the postmaster is gone). */
+    private static boolean running(ProcessHandle process) {
+        if (!process.isAlive()) {
+            return false;
+        }
+        if (!Files.isDirectory(Path.of("/proc/self"))) {
+            return true; // no procfs: isAlive is all there is to know
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
+            return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
+        } catch (IOException e) {
+            return false; // gone between the two looks
+        }
+    }
+
+    /**
+     * Starts the server again after {@link #crash()}, on the same data directory and port with the same options
+     * (those it recorded in {@code postmaster.opts}); it replays its WAL before it accepts connections.
+     */
+    public void startAfterCrash() {
+        Ports.requireFree(port, "PostgreSQL");
+        try {
+            // Every process of the crashed server is gone, so its lock files are stale. The server would find that
+            // out itself, but not while an unreaped zombie still holds the old postmaster's pid.
+            Path pidFile = dataDir.resolve("postmaster.pid");
+            List<String> lines = Files.exists(pidFile) ? Files.readAllLines(pidFile) : List.of();
+            if (lines.size() > 4 && !lines.get(4).isBlank()) {
+                // line 5: the directory of the server's Unix socket, locked by .s.PGSQL.<port>.lock
+                Files.deleteIfExists(Path.of(lines.get(4).trim(), ".s.PGSQL." + port + ".lock"));
+            }
+            Files.deleteIfExists(pidFile);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        pgCtl("start", List.of("-o", postmasterOptions(), "start"));
+    }
+
+    /** Runs pg_ctl on this data directory and waits for it, its output in {@code pg_ctl-<name>.log} beside it. */
+    private void pgCtl(String name, List<String> arguments) {
+        Path log = dataDir.resolveSibling("pg_ctl-" + name + ".log");
+        List<String> command = new ArrayList<>();
+        if ("root".equals(System.getProperty("user.name"))) {
+            // PostgreSQL refuses to run as root; zonky starts it the same way
+            command.addAll(List.of("unshare", "-U"));
+        }
+        command.addAll(List.of(postgresBinary().resolveSibling("pg_ctl").toString(), "-D", dataDir.toString(),
+                "-w", "-t", "60"));
+        command.addAll(arguments);
+        try {
+            // the server started by pg_ctl keeps writing its own log there too
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(dataDir.resolveSibling("pg_ctl-restart.log").toFile()).start();
-            if (!process.waitFor(90, java.util.concurrent.TimeUnit.SECONDS) || process.exitValue() != 0) {
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            if (!process.waitFor(90, TimeUnit.SECONDS) || process.exitValue() != 0) {
                 process.destroyForcibly();
-                throw new IllegalStateException("pg_ctl restart failed: see "
-                        + dataDir.resolveSibling("pg_ctl-restart.log"));
+                throw new IllegalStateException("pg_ctl " + name + " failed: see " + log);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -195,6 +271,27 @@ public final class Postgres implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         }
+    }
+
+    /** {@code postmaster.opts} holds the server's command line: the postgres binary, then its options. */
+    private String postmasterCommandLine() {
+        try {
+            return Files.readString(dataDir.resolve("postmaster.opts")).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException("the server in " + dataDir + " never started", e);
+        }
+    }
+
+    private Path postgresBinary() {
+        String line = postmasterCommandLine();
+        return Path.of(line.startsWith("\"") ? line.substring(1, line.indexOf('"', 1)) : line.split("\\s+")[0]);
+    }
+
+    /** The server's options but the data directory, which pg_ctl gives it anyway. */
+    private String postmasterOptions() {
+        String line = postmasterCommandLine();
+        int end = line.startsWith("\"") ? line.indexOf('"', 1) + 1 : line.indexOf(' ');
+        return end <= 0 ? "" : line.substring(end).replaceAll("\"-D\"\\s+\"[^\"]*\"", "").trim();
     }
 
     @Override

@@ -44,6 +44,37 @@ class PostgresDurabilityTest {
         }
     }
 
+    @Test
+    void aCrashedServerStartsAgainOnItsDataWithItsSettingsAndEveryCommit() throws Exception {
+        Platform.Config local = Platform.Config.local();
+        try (Postgres pg = Postgres.start(dir.resolve("postgres"), Ports.free(), local.persistent(),
+                local.postgresDurability())) {
+            pg.ensureDatabase("crash");
+            try (Connection c = connect(pg); Statement s = c.createStatement()) {
+                s.execute("create table acknowledged (n integer primary key)");
+                for (int n = 1; n <= 100; n++) {
+                    s.execute("insert into acknowledged values (" + n + ")"); // each its own commit
+                }
+            }
+            String postmaster = Files.readAllLines(pg.dataDir().resolve("postmaster.pid")).get(0);
+
+            pg.crash();
+            pg.startAfterCrash();
+
+            assertNotEquals(postmaster, Files.readAllLines(pg.dataDir().resolve("postmaster.pid")).get(0),
+                    "a new postmaster");
+            try (Connection c = connect(pg); Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("select count(*), max(n) from acknowledged")) {
+                rs.next();
+                assertEquals(100, rs.getInt(1));
+                assertEquals(100, rs.getInt(2));
+            }
+            assertEquals("on", pg.setting("fsync"), "started again with the same options");
+            assertEquals("on", pg.setting("synchronous_commit"));
+            assertEquals("on", pg.setting("full_page_writes"));
+        }
+    }
+
     private static Connection connect(Postgres pg) throws SQLException {
         return DriverManager.getConnection(pg.jdbcUrl("crash"), Postgres.USER, Postgres.PASSWORD);
     }
