@@ -54,10 +54,11 @@ import org.junit.jupiter.api.Test;
  * not 2024, which the other tests rank and summarize.
  *
  * <p>The pushes go in rounds: in each, every unit-year gets a new figure at the same time, from its own thread, so
- * the last round's acknowledgements all come within milliseconds of the crash. With the settings zonky starts
- * PostgreSQL with ({@code fsync} and {@code synchronous_commit} off) this test fails: in each of ten crashes 1 to 6
- * acknowledged versions were lost (a commit is acknowledged before its WAL is written; the WAL writer may take up to
- * three times {@code wal_writer_delay}, 600 ms, to write it). With the local run's settings none was lost.
+ * the last round's acknowledgements all come within milliseconds of the crash. With the throw-away servers' settings
+ * instead ({@link Postgres.Durability#FAST}: all three off; zonky's defaults, which the local run had before, turn off
+ * {@code fsync} and {@code synchronous_commit}) this test fails: in each of ten crashes 1 to 6 acknowledged versions
+ * were lost (a commit is acknowledged before its WAL is written; the WAL writer may take up to three times
+ * {@code wal_writer_delay}, 600 ms, to write it). With the local run's settings none was lost.
  */
 class DurabilityIT {
 
