@@ -26,16 +26,13 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -108,8 +105,9 @@ class FaultToleranceIT {
             for (String consumer : entry.getValue()) {
                 String dlq = entry.getKey() + ".dlq." + consumer;
                 List<ConsumerRecord<String, String>> dead = await().atMost(Duration.ofSeconds(60))
-                        .until(() -> records(dlq).stream().filter(r -> r.value() != null && r.value().contains(marker))
-                                .toList(), list -> list.size() == poisons.size());
+                        .until(() -> KafkaTopics.read(platform.kafka().bootstrapServers(), dlq).stream()
+                                .filter(r -> r.value() != null && r.value().contains(marker)).toList(),
+                                list -> list.size() == poisons.size());
                 for (ConsumerRecord<String, String> record : dead) {
                     Header reason = record.headers().lastHeader("dead-letter-reason");
                     assertTrue(reason != null && reason.value().length > 0, dlq + " carries the reason");
@@ -329,32 +327,6 @@ class FaultToleranceIT {
         Properties p = kafka();
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         return new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
-    }
-
-    private static List<ConsumerRecord<String, String>> records(String topic) {
-        Properties p = kafka();
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p, new StringDeserializer(),
-                new StringDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(5)).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
-            if (partitions.isEmpty()) {
-                return List.of();
-            }
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            List<ConsumerRecord<String, String>> all = new ArrayList<>();
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))
-                    && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(all::add);
-            }
-            return all;
-        } catch (org.apache.kafka.common.errors.TimeoutException e) {
-            return List.of();
-        }
     }
 
     /** Moves a stopped consumer group back to the beginning of every partition it has consumed. */

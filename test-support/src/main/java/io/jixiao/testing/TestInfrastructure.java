@@ -30,7 +30,7 @@ public final class TestInfrastructure {
 
     public static synchronized Postgres postgres() {
         if (postgres == null) {
-            postgres = Postgres.start(dir().resolve("postgres"), Ports.free(), false);
+            postgres = Postgres.start(dir().resolve("postgres"), Ports.free(), false, Postgres.Durability.FAST);
         }
         return postgres;
     }

@@ -24,22 +24,28 @@ public final class Platform implements AutoCloseable {
     /**
      * Where and how the platform runs.
      *
-     * @param dataDir    PostgreSQL, Kafka and Keycloak data
-     * @param logDir     one log file per component
-     * @param persistent keep data between runs (the local run) or throw it away (tests)
+     * @param dataDir            PostgreSQL, Kafka and Keycloak data
+     * @param logDir             one log file per component
+     * @param persistent         keep data between runs (the local run) or throw it away (tests)
+     * @param postgresDurability whether what PostgreSQL acknowledged survives a crash (the local run) or the
+     *                           server is tuned for speed (tests, whose data is thrown away anyway)
      */
-    public record Config(Path dataDir, Path logDir, boolean persistent, int postgresPort, int kafkaPort,
-            int kafkaControllerPort, int keycloakPort, Map<Service, Integer> servicePorts, String serviceJavaOpts) {
+    public record Config(Path dataDir, Path logDir, boolean persistent, Postgres.Durability postgresDurability,
+            int postgresPort, int kafkaPort, int kafkaControllerPort, int keycloakPort,
+            Map<Service, Integer> servicePorts, String serviceJavaOpts) {
 
-        /** The README's run: fixed ports (gateway 8080, Keycloak 8180), data kept in {@code .work/data}. */
+        /**
+         * The README's run: fixed ports (gateway 8080, Keycloak 8180), data kept in {@code .work/data}, and kept
+         * safely: what PostgreSQL acknowledged survives a crash.
+         */
         public static Config local() {
             Path work = WorkDirs.work();
             Map<Service, Integer> ports = new EnumMap<>(Service.class);
             for (Service s : Service.values()) {
                 ports.put(s, s.defaultPort());
             }
-            return new Config(work.resolve("data"), work.resolve("logs"), true, 15432, 19092, 19093, 8180, ports,
-                    System.getenv().getOrDefault("JIXIAO_SERVICE_JAVA_OPTS",
+            return new Config(work.resolve("data"), work.resolve("logs"), true, Postgres.Durability.DURABLE, 15432,
+                    19092, 19093, 8180, ports, System.getenv().getOrDefault("JIXIAO_SERVICE_JAVA_OPTS",
                             "-Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"));
         }
 
@@ -49,8 +55,9 @@ public final class Platform implements AutoCloseable {
             for (Service s : Service.values()) {
                 ports.put(s, Ports.free());
             }
-            return new Config(dir.resolve("data"), dir.resolve("logs"), false, Ports.free(), Ports.free(),
-                    Ports.free(), Ports.free(), ports, "-Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1");
+            return new Config(dir.resolve("data"), dir.resolve("logs"), false, Postgres.Durability.FAST,
+                    Ports.free(), Ports.free(), Ports.free(), Ports.free(), ports,
+                    "-Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1");
         }
     }
 
@@ -102,7 +109,8 @@ public final class Platform implements AutoCloseable {
                 Duration.ofMinutes(5)));
         try {
             say.accept("starting PostgreSQL on port " + config.postgresPort());
-            postgres = Postgres.start(config.dataDir().resolve("postgres"), config.postgresPort(), config.persistent());
+            postgres = Postgres.start(config.dataDir().resolve("postgres"), config.postgresPort(), config.persistent(),
+                    config.postgresDurability());
             for (Service s : Service.values()) {
                 if (s.database() != null) {
                     postgres.ensureDatabase(s.database());
