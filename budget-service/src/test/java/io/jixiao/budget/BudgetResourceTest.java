@@ -138,11 +138,28 @@ class BudgetResourceTest {
         cases.add(new String[] {replace("\"monthlyExecution\": []", "\"monthlyExecution\": [{\"month\": 3, \"cumulativeExpenditure\": 1}, {\"month\": 3, \"cumulativeExpenditure\": 2}]"), "monthlyExecution[1].month"});
         cases.add(new String[] {replace("\"items\": []", "\"items\": [{\"kind\": \"YACHTS\", \"actual\": 1}]"), "threePublicExpenses.items[0].kind"});
         cases.add(new String[] {"{\"expenditure\": {}}", "revenue"});
+        cases.add(new String[] {replace("\"monthlyExecution\": []", "\"monthlyExecution\": [{\"month\": null, \"cumulativeExpenditure\": 1}]"), "monthlyExecution[0].month"});
+        cases.add(new String[] {replace("\"monthlyExecution\": []", "\"monthlyExecution\": [{\"cumulativeExpenditure\": 1}]"), "monthlyExecution[0].month"});
         for (String[] c : cases) {
             given().auth().oauth2(system).contentType(ContentType.JSON).body(c[0]).put(path)
                     .then().statusCode(400).contentType("application/problem+json")
                     .body("errors.field", hasItem(c[1]));
         }
+        // what a client reads: the field and what it must be, never the words of the library that read it
+        given().auth().oauth2(system).contentType(ContentType.JSON)
+                .body(replace("\"allocatedTotal\": 195315700.00", "\"allocatedTotal\": \"lots\"")).put(path).then()
+                .statusCode(400).body("errors[0].field", equalTo("revenue.allocatedTotal"))
+                .body("errors[0].message", equalTo("must be a number"))
+                .body("detail", equalTo("revenue.allocatedTotal: must be a number"));
+        given().auth().oauth2(system).contentType(ContentType.JSON)
+                .body(replace("\"monthlyExecution\": []", "\"monthlyExecution\": [{\"month\": null, \"cumulativeExpenditure\": 1}]"))
+                .put(path).then().statusCode(400).body("errors[0].message", equalTo("required"));
+        given().auth().oauth2(system).contentType(ContentType.JSON)
+                .body(replace("\"items\": []", "\"items\": [{\"kind\": \"YACHTS\", \"actual\": 1}]")).put(path).then()
+                .statusCode(400).body("errors[0].message", equalTo(
+                        "must be one of OVERSEAS_TRAVEL, VEHICLE_PURCHASE, VEHICLE_OPERATION, RECEPTION"));
+        given().auth().oauth2(system).contentType(ContentType.JSON).body("{\"expenditure\": {}}").put(path).then()
+                .statusCode(400).body("errors.find { it.field == 'revenue' }.message", equalTo("required"));
         for (String year : new String[] {"1999", "2999", "0"}) {
             given().auth().oauth2(system).contentType(ContentType.JSON).body(seedBudget())
                     .put("/api/budget/units/XZ-WXB/years/" + year + "/budget")

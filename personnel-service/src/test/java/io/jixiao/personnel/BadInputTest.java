@@ -115,6 +115,40 @@ class BadInputTest {
     }
 
     @Test
+    void aFieldThatMayBeAbsentMayBeAbsentAndOneThatMayNotIsReportedAsRequired() {
+        String path = Api.staffPath("XZ-WXB", 2012);
+        // no report states whether its retirees or survivors are paid from personnel funds: not stated is fine
+        put(path, staff(2012, s -> s.withArray("others").forEach(o -> ((ObjectNode) o).remove("paidFromPersonnelFunds"))))
+                .statusCode(200).body("version", equalTo(1));
+        put(path, staff(2012, s -> ((ObjectNode) s.withArray("others").get(0)).putNull("paidFromPersonnelFunds")))
+                .statusCode(200);
+        // a required field left out, or given as null: "required", naming it, in the service's own words
+        put(path, staff(2012, s -> s.remove("asOf"))).statusCode(400).contentType(PROBLEM)
+                .body("errors.field", equalTo(java.util.List.of("asOf")))
+                .body("errors[0].message", equalTo("required"));
+        put(path, staff(2012, s -> ((ObjectNode) s.withArray("categories").get(0)).putNull("headcount")))
+                .statusCode(400).body("errors[0].field", equalTo("categories[0].headcount"))
+                .body("errors[0].message", equalTo("required"));
+        put(path, staff(2012, s -> s.put("totalInService", "many"))).statusCode(400)
+                .body("errors[0].message", equalTo("must be a whole number"))
+                .body("detail", equalTo("totalInService: must be a whole number"));
+    }
+
+    @Test
+    void aCountOfBodiesIsDisclosedWhenGivenUnlessSaidOtherwise() {
+        String admin = token("admin");
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body("{\"name\":\"自治区某厅\",\"region\":\"西藏自治区\","
+                + "\"internalBodies\":{\"count\":5,\"names\":[\"办公室\"]},\"affiliatedInstitutions\":{\"names\":[]}}")
+                .put("/api/personnel/units/XZ-BODY").then().statusCode(200)
+                .body("internalBodies.count", equalTo(5)).body("internalBodies.disclosed", equalTo(true))
+                .body("affiliatedInstitutions.disclosed", equalTo(false));
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body("{\"name\":\"自治区某厅\",\"region\":\"西藏自治区\","
+                + "\"internalBodies\":{\"count\":5,\"disclosed\":false}}")
+                .put("/api/personnel/units/XZ-BODY").then().statusCode(400)
+                .body("errors[0].field", equalTo("internalBodies.count"));
+    }
+
+    @Test
     void badAssetsAreRefusedNamingEachFieldAndStoreNothing() {
         String path = Api.assetsPath("XZ-WXB", 2014);
         put(path, Api.write(Api.seedAssets(2014))).statusCode(200).body("version", equalTo(1));
