@@ -22,10 +22,4 @@ if [ ! -f "$stamp" ] || [ -n "$changed" ]; then
   touch "$stamp"
 fi
 
-font=${JIXIAO_REPORT_PDF_FONT:-/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc}
-if [ ! -f "$font" ]; then
-  echo "run.sh: no CJK TrueType font at $font: PDF reports will answer 503 until one is installed" >&2
-  echo "        (sudo apt-get install fonts-wqy-zenhei, or set JIXIAO_REPORT_PDF_FONT); HTML, DOCX and JSON work." >&2
-fi
-
 exec java -cp "deploy/local/target/classes:deploy/local/target/lib/*" io.jixiao.local.LocalRun "$@"

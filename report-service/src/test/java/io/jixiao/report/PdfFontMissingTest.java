@@ -6,6 +6,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 
 import io.jixiao.testing.RealInfrastructure;
 import io.quarkus.test.common.ResourceArg;
@@ -18,18 +19,22 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Without the CJK font, a PDF is refused with a clear 503 problem, never produced broken; other formats still work. */
+/**
+ * A PDF font override ({@code jixiao.report.pdf-font}) that cannot be read makes PDFs a clear 503 problem, never a PDF
+ * set in some other font than the one asked for; other formats still work. (Without an override PDFs always work:
+ * the service ships its fonts.)
+ */
 @QuarkusTest
 @TestProfile(PdfFontMissingTest.NoFont.class)
 @WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.GLOBAL,
         initArgs = @ResourceArg(name = "database", value = "report"))
 class PdfFontMissingTest {
 
-    /** The font path points nowhere. */
+    /** The override points nowhere. */
     public static class NoFont implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("jixiao.report.pdf-font", "/nonexistent/fonts/wqy-zenhei.ttc");
+            return Map.of("jixiao.report.pdf-font", "/nonexistent/fonts/full-cjk.ttf");
         }
     }
 
@@ -43,8 +48,10 @@ class PdfFontMissingTest {
         given().auth().oauth2(reporter).queryParam("format", "pdf").get(report).then().statusCode(503)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:jixiao:problem:pdf-font-missing"))
-                .body("detail", containsString("/nonexistent/fonts/wqy-zenhei.ttc"))
-                .body("detail", containsString("fonts-wqy-zenhei"));
+                .body("detail", containsString("/nonexistent/fonts/full-cjk.ttf"))
+                .body("detail", containsString("JIXIAO_REPORT_PDF_FONT"))
+                .body("detail", containsString("bundled"))
+                .body("detail", not(containsString("install")));
         given().auth().oauth2(reporter).queryParam("format", "html").get(report).then().statusCode(200)
                 .contentType("text/html");
     }

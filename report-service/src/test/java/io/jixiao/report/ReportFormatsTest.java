@@ -30,11 +30,13 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
@@ -222,27 +224,35 @@ class ReportFormatsTest {
                 .then().statusCode(200).contentType("application/pdf").extract().asByteArray();
         Files.write(Path.of("target", "seed-report-internal.pdf"), bytes);
         try (PDDocument pdfDoc = Loader.loadPDF(bytes)) {
-            String text = new PDFTextStripper().getText(pdfDoc);
+            FontedText text = FontedText.of(pdfDoc);
             // line breaks fall anywhere in Chinese text: compare without whitespace
-            assertSeed(text.replaceAll("\\s+", ""), "PDF");
-            assertTrue(text.replaceAll("\\s+", "").contains("BUD-REVENUE-IDENTITY"));
-            if (Files.isRegularFile(Path.of("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"))) {
-                // the minus sign, which the CJK font lacks, comes from the fallback font instead of a '#'
-                assertTrue(text.replaceAll("\\s+", "").contains("年中追加−年底收回"), "fallback font for −");
-            }
-            boolean embedded = false;
+            assertSeed(text.text(), "PDF");
+            assertTrue(text.text().contains("BUD-REVENUE-IDENTITY"));
+            // the minus sign of the findings and every other character come from the bundled fonts, none is a '#'
+            assertTrue(text.text().contains("年中追加−年底收回"), "the minus sign");
+            assertFalse(text.text().contains("#"), "a character no font has comes out as '#'");
+
+            Map<String, Boolean> fonts = new HashMap<>();
             for (PDPage page : pdfDoc.getPages()) {
                 for (var name : page.getResources().getFontNames()) {
                     PDFont font = page.getResources().getFont(name);
-                    if (font.getName().contains("WenQuanYi") && font.isEmbedded()) {
-                        embedded = true;
-                    }
+                    fonts.put(font.getName(), font.isEmbedded());
                 }
             }
-            assertTrue(embedded, "the CJK font is embedded");
+            assertEquals(2, fonts.size(), "the two bundled fonts and no other: " + fonts);
+            for (String bundled : List.of("NotoSerifSC-Regular", "NotoSansSC-Bold")) {
+                assertTrue(fonts.entrySet().stream().anyMatch(f -> f.getValue()
+                        && f.getKey().matches("[A-Z]{6}\\+" + bundled)), bundled + " embedded as a subset: " + fonts);
+            }
+            // 黑体 (sans) for the title, the first-level headings and table headers; 宋体 (serif) for the rest
+            assertEquals(Set.of("NotoSansSC-Bold"), text.fontsOf("自治区党委网信办整体支出绩效自评报告"));
+            assertEquals(Set.of("NotoSansSC-Bold"), text.fontsOf("三、部门整体支出绩效中存在问题及改进措施"));
+            assertEquals(Set.of("NotoSansSC-Bold"), text.fontsOf("偏差原因分析及改进措施"));
+            assertEquals(Set.of("NotoSerifSC-Regular"), text.fontsOf("（五）当年部门预算及执行情况。"));
+            assertEquals(Set.of("NotoSerifSC-Regular"), text.fontsOf("2024年财政资金总支出18758.6万元"));
             assertTrue(pdfDoc.getNumberOfPages() >= 3);
         }
-        assertTrue(bytes.length < 5_000_000, "the font is subset, not embedded whole: " + bytes.length);
+        assertTrue(bytes.length < 5_000_000, "the fonts are subset, not embedded whole: " + bytes.length);
     }
 
     @Test
@@ -338,5 +348,36 @@ class ReportFormatsTest {
 
     private static double ms(long nanos) {
         return nanos / 1_000_000.0;
+    }
+
+    /** A PDF's text without whitespace, with the font (its name without the subset tag) of each character. */
+    private record FontedText(String text, List<String> fonts) {
+
+        static FontedText of(PDDocument doc) throws IOException {
+            StringBuilder text = new StringBuilder();
+            List<String> fonts = new ArrayList<>();
+            PDFTextStripper stripper = new PDFTextStripper() {
+                @Override
+                protected void writeString(String string, List<TextPosition> positions) {
+                    for (TextPosition p : positions) {
+                        String unicode = p.getUnicode();
+                        if (unicode != null && !unicode.isBlank()) {
+                            text.append(unicode);
+                            unicode.chars().forEach(c -> fonts.add(p.getFont().getName().replaceFirst("^[A-Z]{6}\\+",
+                                    "")));
+                        }
+                    }
+                }
+            };
+            stripper.getText(doc);
+            return new FontedText(text.toString(), fonts);
+        }
+
+        /** The fonts of the first place the phrase occurs. */
+        Set<String> fontsOf(String phrase) {
+            int at = text.indexOf(phrase);
+            assertTrue(at >= 0, "the PDF lacks " + phrase);
+            return Set.copyOf(fonts.subList(at, at + phrase.length()));
+        }
     }
 }

@@ -33,8 +33,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Checks docker-compose.yml, the Dockerfiles and the Kubernetes files against the configuration contract
- * ({@link Platform#environment(Service, int, String, String, String, Map)}) and {@link Service}: nothing is
- * run, the files are read and compared.
+ * ({@link Platform#environment(Service, int, String, String, String, Map)}), its optional variables
+ * ({@link Platform#OPTIONAL}) and {@link Service}: nothing is run, the files are read and compared.
  */
 class DeploymentFilesTest {
 
@@ -182,8 +182,32 @@ class DeploymentFilesTest {
             }
             Set<String> set = environment(composeService(s.module())).keySet();
             for (String name : read) {
-                assertTrue(set.contains(name), s.module() + " reads ${" + name + "} but compose does not set it");
+                assertTrue(set.contains(name) || Platform.OPTIONAL.get(name) == s,
+                        s.module() + " reads ${" + name + "} but compose does not set it");
             }
+        }
+    }
+
+    @Test
+    void optionalVariablesHaveADefaultAreDocumentedAndNoDeploymentSetsThem() throws IOException {
+        assertFalse(Platform.OPTIONAL.isEmpty());
+        String k8sReadme = Files.readString(root.resolve("deploy/k8s/README.md"));
+        String configMap = Files.readString(root.resolve("deploy/k8s/configmap.yaml"));
+        for (Map.Entry<String, Service> optional : Platform.OPTIONAL.entrySet()) {
+            String name = optional.getKey();
+            Service reader = optional.getValue();
+            Path properties = root.resolve(reader.module()).resolve("src/main/resources/application.properties");
+            assertTrue(Pattern.compile("(?m)^[^#]*\\$\\{" + name + ":").matcher(Files.readString(properties)).find(),
+                    properties + " must read ${" + name + ":...} with a default, so that leaving it unset works");
+            for (Service s : Service.values()) {
+                assertFalse(contract(s).containsKey(name), name + " is optional, not in the contract of " + s.module());
+                assertFalse(environment(composeService(s.module())).containsKey(name),
+                        "docker-compose.yml must leave the optional " + name + " unset (" + s.module() + ")");
+                Path fragment = root.resolve(s.module()).resolve("src/main/kubernetes/kubernetes.yml");
+                assertFalse(Files.readString(fragment).contains(name), fragment + " must leave " + name + " unset");
+            }
+            assertFalse(configMap.contains(name), "jixiao-config must leave the optional " + name + " unset");
+            assertTrue(k8sReadme.contains(name), "deploy/k8s/README.md must say what the optional " + name + " does");
         }
     }
 

@@ -3,28 +3,18 @@ package io.jixiao.report.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.util.Map;
+import java.util.Optional;
 
 /** report-service settings ({@code jixiao.report.*}). */
 @ConfigMapping(prefix = "jixiao.report")
 public interface ReportConfig {
 
     /**
-     * The CJK TrueType font embedded (subset) in PDFs. A TrueType collection (.ttc) or font (.ttf): CFF-based
-     * OpenType fonts (Noto CJK .otf/.ttc) do not work with PDFBox. Debian: {@code fonts-wqy-zenhei}.
+     * A CJK TrueType font (.ttf, or a .ttc collection) to set PDF body text in instead of the bundled Noto Serif SC
+     * subset, e.g. a full font for hanzi outside GB 2312. Unset: the bundled fonts, which need nothing on the machine.
+     * CFF-based OpenType fonts (Noto CJK .otf/.ttc) do not work with PDFBox.
      */
-    @WithDefault("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc")
-    String pdfFont();
-
-    /** The font's family name as the PDF's CSS names it. */
-    @WithDefault("WenQuanYi Zen Hei")
-    String pdfFontFamily();
-
-    /**
-     * A font for the few characters the CJK font lacks (e.g. the minus sign − in findings), used only where it
-     * exists; DejaVu Sans from Debian's {@code fonts-dejavu-core} by default.
-     */
-    @WithDefault("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
-    String pdfFallbackFont();
+    Optional<String> pdfFont();
 
     /** Days after the final-accounts approval (决算批复) by which the report must be published. */
     @WithDefault("20")

@@ -9,10 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class HtmlRenderer {
 
-    /** The fonts a browser tries, in order. */
-    static final String BROWSER_FONTS = "SimSun, Songti SC, Noto Serif CJK SC, Source Han Serif SC, "
-            + "WenQuanYi Zen Hei, serif";
-
     private final Template template;
 
     public HtmlRenderer(@Location("report.html") Template template) {
@@ -21,14 +17,14 @@ public class HtmlRenderer {
 
     /** HTML for a browser. */
     public String render(ReportModel report) {
-        return render(report, BROWSER_FONTS);
+        return render(report, FontStacks.BROWSER);
     }
 
-    /** HTML with the given CSS font stack (the PDF renderer names its embedded font). */
-    public String render(ReportModel report, String fontStack) {
+    /** HTML set in the given fonts (the PDF renderer names the fonts it embeds). */
+    public String render(ReportModel report, FontStacks fonts) {
         return template.data("report", report)
                 .data("internal", report.variant() == ReportModel.Variant.INTERNAL)
-                .data("fontStack", fontStack)
+                .data("fonts", fonts)
                 .render();
     }
 }

@@ -22,6 +22,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -33,18 +34,8 @@ public class ReportWriterTest {
     static ReportConfig config(Map<String, String> categories, Map<String, String> movements) {
         return new ReportConfig() {
             @Override
-            public String pdfFont() {
-                return "/nonexistent/font.ttc";
-            }
-
-            @Override
-            public String pdfFontFamily() {
-                return "WenQuanYi Zen Hei";
-            }
-
-            @Override
-            public String pdfFallbackFont() {
-                return "/nonexistent/fallback.ttf";
+            public Optional<String> pdfFont() {
+                return Optional.empty();
             }
 
             @Override

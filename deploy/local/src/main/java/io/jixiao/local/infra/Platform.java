@@ -61,8 +61,12 @@ public final class Platform implements AutoCloseable {
         }
     }
 
-    /** Debian's fonts-wqy-zenhei, the default CJK TrueType font of PDF reports. */
-    public static final String PDF_FONT = "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc";
+    /**
+     * Variables a deployment may set beyond the contract, each with the service that reads it; unset, the service's
+     * own default applies. The local run passes on those set in its own environment; compose and Kubernetes set none.
+     * {@code JIXIAO_REPORT_PDF_FONT}: a TrueType font for the body text of PDF reports instead of the bundled one.
+     */
+    public static final Map<String, Service> OPTIONAL = Map.of("JIXIAO_REPORT_PDF_FONT", Service.REPORT);
 
     private final Config config;
     private final Consumer<String> say;
@@ -154,14 +158,24 @@ public final class Platform implements AutoCloseable {
                 config.logDir().resolve(s.module() + ".log"));
     }
 
-    /** The environment a service is configured with: the same variables compose and Kubernetes set. */
+    /**
+     * The environment a service is configured with: the same variables compose and Kubernetes set, and the
+     * {@link #OPTIONAL} ones of this service that are set here.
+     */
     public Map<String, String> environment(Service s) {
         Map<Service, String> urls = new EnumMap<>(Service.class);
         for (Service other : Service.values()) {
             urls.put(other, url(other));
         }
-        return environment(s, port(s), kafka.bootstrapServers(), keycloak.url(),
+        Map<String, String> env = environment(s, port(s), kafka.bootstrapServers(), keycloak.url(),
                 s.database() == null ? null : postgres.jdbcUrl(s.database()), urls);
+        OPTIONAL.forEach((name, reader) -> {
+            String value = System.getenv(name);
+            if (reader == s && value != null && !value.isBlank()) {
+                env.put(name, value);
+            }
+        });
+        return env;
     }
 
     /**
@@ -180,10 +194,6 @@ public final class Platform implements AutoCloseable {
             env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl);
             env.put("DB_USER", Postgres.USER);
             env.put("DB_PASSWORD", Postgres.PASSWORD);
-        }
-        if (s == Service.REPORT) {
-            // the CJK TrueType font embedded in PDF reports
-            env.put("JIXIAO_REPORT_PDF_FONT", System.getenv().getOrDefault("JIXIAO_REPORT_PDF_FONT", PDF_FONT));
         }
         if (s == Service.GATEWAY) {
             env.put("JIXIAO_GATEWAY_BUDGET_URL", serviceUrls.get(Service.BUDGET));
