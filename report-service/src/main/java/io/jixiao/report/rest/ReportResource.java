@@ -55,7 +55,8 @@ public class ReportResource {
             @Content(mediaType = "application/json", schema = @Schema(implementation = ReportModel.class)),
             @Content(mediaType = "text/html"), @Content(mediaType = "application/pdf"),
             @Content(mediaType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document")})
-    @APIResponse(responseCode = "503", description = "PDF asked for but no CJK font is installed")
+    @APIResponse(responseCode = "503", description = "PDF asked for, but the font set as JIXIAO_REPORT_PDF_FONT (an "
+            + "optional override of the bundled fonts) cannot be read")
     public Response report(@PathParam("unitCode") @Pattern(regexp = Paths.UNIT_CODE) String unitCode,
             @PathParam("fiscalYear") int fiscalYear,
             @Parameter(description = "html, docx, pdf or json") @QueryParam("format") String format,
