@@ -24,6 +24,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The code lists staff documents name: staff categories (人员类别) and movement kinds (人员变动类型). */
@@ -37,25 +38,45 @@ public class ReferenceResource {
     public static final String CODE = "^[a-z][a-z0-9-]{1,63}$";
 
     /** A staff category as listed. */
-    public record StaffCategoryView(String code, String name, int sortOrder) {
+    @Schema(description = "人员类别（代码表中的一项）。")
+    public record StaffCategoryView(
+            @Schema(description = "人员类别编码：人员情况中 categories[].category 所用的编码，如 civil-servant。") String code,
+            @Schema(description = "人员类别名称（中文）：如行政公务员。") String name,
+            @Schema(description = "排序号：代码表按此升序列出。") int sortOrder) {
         static StaffCategoryView of(StaffCategory c) {
             return new StaffCategoryView(c.code, c.name, c.sortOrder);
         }
     }
 
     /** A movement kind as listed: IN adds to the in-service headcount, OUT takes from it. */
-    public record MovementKindView(String code, String name, Direction direction, int sortOrder) {
+    @Schema(description = "人员变动类型（代码表中的一项）：IN 增加在职人数，OUT 减少在职人数。")
+    public record MovementKindView(
+            @Schema(description = "变动类型编码：人员情况中 movements[].kind 所用的编码，如 transfer-out。") String code,
+            @Schema(description = "变动类型名称（中文）：如调出、公开招聘。") String name,
+            @Schema(description = "变动方向：IN 增加在职人数（招聘、调入等），OUT 减少在职人数（调出、退休等）。") Direction direction,
+            @Schema(description = "排序号：代码表按此升序列出。") int sortOrder) {
         static MovementKindView of(MovementKind k) {
             return new MovementKindView(k.code, k.name, k.direction, k.sortOrder);
         }
     }
 
     /** A staff category as an administrator sets it. */
-    public record StaffCategoryRequest(@NotBlank @Size(max = 100) String name, @NotNull Integer sortOrder) {
+    @Schema(description = "人员类别的设置：名称和排序（编码在路径中）。")
+    public record StaffCategoryRequest(
+            @Schema(description = "人员类别名称（中文）：如行政公务员。必填。")
+            @NotBlank @Size(max = 100) String name,
+            @Schema(description = "排序号：代码表按此升序列出。必填。")
+            @NotNull Integer sortOrder) {
     }
 
     /** A movement kind as an administrator sets it. */
-    public record MovementKindRequest(@NotBlank @Size(max = 100) String name, @NotNull Direction direction,
+    @Schema(description = "人员变动类型的设置：名称、方向和排序（编码在路径中）。")
+    public record MovementKindRequest(
+            @Schema(description = "变动类型名称（中文）：如调出、公开招聘。必填。")
+            @NotBlank @Size(max = 100) String name,
+            @Schema(description = "变动方向：IN 增加在职人数（招聘、调入等），OUT 减少在职人数（调出、退休等）。必填。")
+            @NotNull Direction direction,
+            @Schema(description = "排序号：代码表按此升序列出。必填。")
             @NotNull Integer sortOrder) {
     }
 

@@ -28,6 +28,7 @@ import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -41,15 +42,25 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class WorkflowResource {
 
     /** Finance's comments when returning or accepting. */
-    public record ReviewRequest(@Prose(max = 2_000) String comment) {
+    @Schema(description = "财政审核意见（退回或审核通过时）。")
+    public record ReviewRequest(
+            @Schema(description = "审核意见：退回时说明需修改之处，审核通过时可附意见。未填报表示无意见。")
+            @Prose(max = 2_000) String comment) {
     }
 
     /** The date of the final-accounts approval (决算批复). */
-    public record ApprovalRequest(@NotNull LocalDate approvalDate) {
+    @Schema(description = "决算批复日期的登记。")
+    public record ApprovalRequest(
+            @Schema(description = "决算批复日期：如 2025-06-30；自评报告应在决算批复后20日内随决算一同公开，公开截止日据此计算。必填。")
+            @NotNull LocalDate approvalDate) {
     }
 
     /** Publication, optionally with the approval date if finance has not recorded it yet. */
-    public record PublishRequest(LocalDate approvalDate) {
+    @Schema(description = "公开（发布）已审核通过的报告。")
+    public record PublishRequest(
+            @Schema(description = "决算批复日期：尚未登记时随公开一并登记（给出时取代已登记的日期）。未填报时用已登记的日期，"
+                    + "两者都没有则不能公开（409）。")
+            LocalDate approvalDate) {
     }
 
     private final Workflow workflow;
