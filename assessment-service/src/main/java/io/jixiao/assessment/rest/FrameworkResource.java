@@ -27,6 +27,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Indicator frameworks: read by everyone, loaded by administrators. */
 @Path("/frameworks")
@@ -36,12 +37,24 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class FrameworkResource {
 
     /** A framework in a list. */
-    public record Summary(String id, int version, String name, List<String> regions, int fromYear, int toYear,
-            int priority) {
+    @Schema(description = "已载入的一个指标体系版本。")
+    public record Summary(
+            @Schema(description = "指标体系编码：如 mof-2013-common。") String id,
+            @Schema(description = "版本号。") int version,
+            @Schema(description = "指标体系名称。") String name,
+            @Schema(description = "适用地区：* 为全部。") List<String> regions,
+            @Schema(description = "适用的首个预算年度。") int fromYear,
+            @Schema(description = "适用的末个预算年度。") int toYear,
+            @Schema(description = "优先级：多个适用时取最高。") int priority) {
     }
 
     /** What loading did. */
-    public record Loaded(String id, int version, boolean loaded, int unitYearsRescored) {
+    @Schema(description = "载入结果。")
+    public record Loaded(
+            @Schema(description = "指标体系编码。") String id,
+            @Schema(description = "版本号。") int version,
+            @Schema(description = "是否新载入：false 表示该版本已以相同内容载入。") boolean loaded,
+            @Schema(description = "重新评分的单位年度数。") int unitYearsRescored) {
     }
 
     /** What a framework document holds, for the upload's request body. */

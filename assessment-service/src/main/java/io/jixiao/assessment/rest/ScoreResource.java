@@ -35,6 +35,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A unit-year's self-evaluation: what the unit states, and the scores computed from it and from the facts. */
 @Path("/units/{unitCode}/years/{fiscalYear}")
@@ -46,7 +47,11 @@ public class ScoreResource {
     static final String UNIT_CODE = io.jixiao.commons.units.UnitCodes.PATTERN;
 
     /** A held score: the snapshot with its version. */
-    public record HeldScore(long version, OffsetDateTime computedAt, ScoreSnapshot score) {
+    @Schema(description = "现存的评分结果及其版本。")
+    public record HeldScore(
+            @Schema(description = "评分版本号：每次重新评分且结果变化时加一。") long version,
+            @Schema(description = "计算时间。") OffsetDateTime computedAt,
+            @Schema(description = "部门整体支出绩效自评表（计算结果）。") ScoreSnapshot score) {
     }
 
     private final ScoringService scoring;
