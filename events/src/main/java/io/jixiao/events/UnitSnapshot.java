@@ -39,8 +39,6 @@ public record UnitSnapshot(
      * {@code disclosed} is false and {@code count} null — distinguishable from a disclosed zero. When a push leaves
      * {@code disclosed} out, the count is disclosed exactly when it is given; events always carry it.
      */
-    @Schema(description = "机构数目及名称（内设机构、所属事业单位）。数目可不公开（报告印作 *）：此时 disclosed 为 false、"
-            + "count 为空，与公开的零相区分。")
     public record Bodies(
             @Schema(description = "数目（个）：如内设机构数。公开时必填且不少于所列名称数；不公开时须为空。")
             @PositiveOrZero Integer count,

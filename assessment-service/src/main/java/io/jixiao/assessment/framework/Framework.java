@@ -16,8 +16,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param toYear      last fiscal year it applies to
  * @param priority    where several apply, the highest priority wins (a regional framework over the national default)
  */
-@Schema(description = "指标体系（绩效评价指标体系）的一个版本：一级/二级/三级指标树，末级指标带分值、度量方式和评分规则，及等级标准。"
-        + "按地区和预算年度选用。")
 public record Framework(
         @Schema(description = "指标体系编码：如 mof-2013-common。") String id,
         @Schema(description = "版本号（≥1）。") int version,
@@ -31,7 +29,6 @@ public record Framework(
         @Schema(description = "一级指标（各带下级指标）。") List<Indicator> indicators) {
 
     /** A grade and the lowest total that earns it (优 ≥ 90 …). */
-    @Schema(description = "一个等级及其最低总分（如 优 ≥ 90）。")
     public record GradeBand(
             @Schema(description = "等级：如 优、良、中、差。") String grade,
             @Schema(description = "最低总分（分）。") BigDecimal min) {

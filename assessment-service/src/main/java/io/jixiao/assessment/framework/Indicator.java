@@ -10,7 +10,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * An indicator of the tree. A leaf has a weight (分值), a measure (how its value is obtained), an optional default
  * target and a scoring rule; a parent's weight is the sum of its children's.
  */
-@Schema(description = "指标体系中的一项指标：末级指标带分值、度量方式、默认目标和评分规则；上级指标的分值为下级之和。")
 public record Indicator(
         @Schema(description = "指标编码：如 2.1.3，下级编码以上级编码开头。") String code,
         @Schema(description = "指标名称：如 支付进度率。") String name,
@@ -26,7 +25,6 @@ public record Indicator(
      * {@code inputs}, e.g. {@code budget.expenditure.total}), or {@code manual} (the unit states the value with
      * evidence), {@code rating} (达成/部分达成/未达成 with evidence), {@code checklist}, {@code violations}.
      */
-    @Schema(description = "度量方式：指标值如何取得。")
     public record Measure(
             @Schema(description = "类型：formula 按公式从预算、人员、资产数据计算，manual 单位填报实际完成值，rating 定性评价，"
                     + "checklist 逐项计分，violations 违规扣分。")
@@ -38,14 +36,12 @@ public record Indicator(
     }
 
     /** A default target: operator (=, ≥, ≤ written {@code =}, {@code >=}, {@code <=}) and value; units may set their own. */
-    @Schema(description = "默认目标（指标值）。")
     public record Target(
             @Schema(description = "比较方式：= 等于，>= 不低于，<= 不高于。") String operator,
             @Schema(description = "目标值：按度量单位计（百分比指标 95 表示 95%）。") BigDecimal value) {
     }
 
     /** A scoring rule: its type and parameters (see {@code io.jixiao.assessment.scoring.ScoringRules}). */
-    @Schema(description = "评分规则。")
     public record RuleSpec(
             @Schema(description = "规则类型：如 proportional 按完成比例，threshold 超出目标按百分点扣分，bands 分档，rate 按执行率，"
                     + "checklist 逐项计分，deduction 按违规扣分，qualitative 定性分档。")

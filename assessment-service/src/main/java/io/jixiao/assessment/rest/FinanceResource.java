@@ -48,7 +48,6 @@ public class FinanceResource {
         "错误类问题数", "预警", "指标体系", "指标得分"};
 
     /** A page of a ranking. */
-    @Schema(description = "排名的一页。")
     public record Page(
             @Schema(description = "页码（从0起）。") int page,
             @Schema(description = "每页条数。") int size,
@@ -57,7 +56,6 @@ public class FinanceResource {
     }
 
     /** The distribution of totals for a year. */
-    @Schema(description = "一个预算年度已评分单位的总分分布。")
     public record Summary(
             @Schema(description = "预算年度。") int fiscalYear,
             @Schema(description = "已评分的单位年度数。") long count,
@@ -69,7 +67,6 @@ public class FinanceResource {
     }
 
     /** A unit-year with monitoring warnings. */
-    @Schema(description = "有监控预警（双监控）的单位年度。")
     public record Warned(
             @Schema(description = "单位编码。") String unitCode,
             @Schema(description = "预算年度。") int fiscalYear,

@@ -37,7 +37,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public class FrameworkResource {
 
     /** A framework in a list. */
-    @Schema(description = "已载入的一个指标体系版本。")
     public record Summary(
             @Schema(description = "指标体系编码：如 mof-2013-common。") String id,
             @Schema(description = "版本号。") int version,
@@ -49,7 +48,6 @@ public class FrameworkResource {
     }
 
     /** What loading did. */
-    @Schema(description = "载入结果。")
     public record Loaded(
             @Schema(description = "指标体系编码。") String id,
             @Schema(description = "版本号。") int version,

@@ -18,9 +18,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * indicators measured by hand, qualitative ratings, checklist answers and violations, each with evidence; its own
  * self-evaluation table (declared scores and total) and the deviation explanations (偏差原因分析及改进措施).
  */
-@Schema(description = "自评填报（部门整体支出绩效自评表）：单位填报的绩效目标（年初指标值、调整后指标值）、手工填报指标的实际完成值、"
-        + "定性指标的自评等级（达成/部分达成/未达成）及佐证材料、逐项计分指标的达成项、违规情况、自评得分及偏差原因分析及改进措施。"
-        + "指标按指标体系中的编码引用（如 2.1.3）。未填报的项表示未说明：需要它的指标不可评价（计0分并说明原因），不视为满分或零值。")
 public record EvaluationInputs(
         @Schema(description = "绩效目标（指标值）：逐项指标的年初指标值和调整后指标值，取代指标体系的默认目标。"
                 + "未填报的指标按指标体系的默认目标评分。")
@@ -45,7 +42,6 @@ public record EvaluationInputs(
     static final String CODE = "^\\d+(\\.\\d+){0,2}$";
 
     /** 绩效目标: an indicator's target as set at the start of the year (年初指标值), and as adjusted. */
-    @Schema(description = "一项指标的绩效目标：年初指标值及调整后指标值；评分以调整后指标值为准，未调整时用年初指标值。")
     public record TargetValue(
             @Schema(description = "指标编码：指标体系中的编码，如 1.2.1（在职人员控制率）。必填。")
             @NotBlank @Pattern(regexp = CODE) String indicator,
@@ -60,7 +56,6 @@ public record EvaluationInputs(
     }
 
     /** An actual value the unit states, with its evidence. */
-    @Schema(description = "一项手工填报指标的实际完成值及佐证材料。")
     public record ActualValue(
             @Schema(description = "指标编码：须为单位填报（manual）的末级指标，如 2.1.3（支付进度率）。必填。")
             @NotBlank @Pattern(regexp = CODE) String indicator,
@@ -71,7 +66,6 @@ public record EvaluationInputs(
     }
 
     /** A qualitative self-rating with its evidence. */
-    @Schema(description = "一项定性指标的自评等级及佐证材料。")
     public record RatingValue(
             @Schema(description = "指标编码：须为定性评价（rating）的末级指标，如 1.1.1（绩效目标合理性）。必填。")
             @NotBlank @Pattern(regexp = CODE) String indicator,
@@ -86,7 +80,6 @@ public record EvaluationInputs(
     }
 
     /** Which checklist items were met. */
-    @Schema(description = "一项逐项计分指标已达到的各项。")
     public record ChecklistValue(
             @Schema(description = "指标编码：须为逐项计分（checklist）的末级指标，如 2.2.3（预决算信息公开性）。必填。")
             @NotBlank @Pattern(regexp = CODE) String indicator,
@@ -98,7 +91,6 @@ public record EvaluationInputs(
     }
 
     /** How many violations were found. */
-    @Schema(description = "一项违规扣分指标发现的违规项数。")
     public record ViolationValue(
             @Schema(description = "指标编码：须为违规扣分（violations）的末级指标，如 2.2.2（资金使用合规性）。必填。")
             @NotBlank @Pattern(regexp = CODE) String indicator,
@@ -109,7 +101,6 @@ public record EvaluationInputs(
     }
 
     /** The unit's own self-evaluation table: its total (the seed declares 95) and per-indicator scores. */
-    @Schema(description = "单位自评表中的自评得分：自评总分（如95分）及各指标自评得分。")
     public record Declaration(
             @Schema(description = "自评总分（分，0–100，最多两位小数）：报告“四、绩效自评结果拟应用和公开情况”中的“自评结果为N分”；"
                     + "高于依据支持的总分时形成核对问题。未填报表示未申报，报告中显示为缺失。")
@@ -119,7 +110,6 @@ public record EvaluationInputs(
     }
 
     /** A declared score of one indicator. */
-    @Schema(description = "一项指标的自评得分。")
     public record DeclaredScore(
             @Schema(description = "指标编码：指标体系中任一级指标的编码，如 2.1。必填。")
             @NotBlank @Pattern(regexp = CODE) String indicator,
@@ -128,7 +118,6 @@ public record EvaluationInputs(
     }
 
     /** 偏差原因分析及改进措施 of one indicator. */
-    @Schema(description = "一项指标的偏差原因分析及改进措施。")
     public record Deviation(
             @Schema(description = "指标编码：指标体系中的编码。必填。")
             @NotBlank @Pattern(regexp = CODE) String indicator,

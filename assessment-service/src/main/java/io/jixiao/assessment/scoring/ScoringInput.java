@@ -3,7 +3,6 @@ package io.jixiao.assessment.scoring;
 import io.jixiao.assessment.framework.Indicator;
 import java.math.BigDecimal;
 import java.util.Set;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * What a scoring rule scores: the measured value and its target, or what the unit stated for qualitative
@@ -17,7 +16,6 @@ public record ScoringInput(BigDecimal actual, Indicator.Target target, Rating ra
     }
 
     /** The qualitative bands (as a share of the weight): 达成 80–100 %, 部分达成 60–80 %, 未达成 0–60 %. */
-    @Schema(description = "定性评价等级：ACHIEVED 达成（得权重的80–100%），PARTIAL 部分达成（60–80%），NOT_ACHIEVED 未达成（0–60%）。")
     public enum Level {
         /** 达成 */
         ACHIEVED(80, 100),

@@ -19,7 +19,6 @@ public class Rankings {
     }
 
     /** One unit-year in a ranking. */
-    @Schema(description = "排名中的一个单位年度。")
     public record Ranked(
             @Schema(description = "名次：按计算总分（或所选指标的得分）从高到低。") int rank,
             @Schema(description = "单位编码。") String unitCode,
@@ -36,7 +35,6 @@ public class Rankings {
     }
 
     /** One unit's value and score of one indicator. */
-    @Schema(description = "一个单位在一项指标上的实际完成值和得分。")
     public record IndicatorRow(
             @Schema(description = "单位编码。") String unitCode,
             @Schema(description = "所属地区。") String region,

@@ -10,13 +10,11 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Many unit-years' budgets in one push. */
-@Schema(description = "批量推送：多个单位年度的预算收支及执行，一次推送，全部存入或全部不存。")
 public record BudgetBatch(
         @Schema(description = "各单位年度的预算（1–500项），按顺序逐项返回结果。必填。")
         @NotNull @NotEmpty @Size(max = 500) List<@NotNull @Valid Entry> items) {
 
     /** One unit-year of the batch. */
-    @Schema(description = "批量中的一个单位年度。")
     public record Entry(
             @Schema(description = "单位编码：如 XZ-WXB，须已在单位名录中。必填。")
             @NotNull @Pattern(regexp = BudgetResource.UNIT_CODE) String unitCode,

@@ -23,8 +23,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param findings      declared-above-computed findings (rule ids {@code ASSESS-…})
  * @param warnings      monitoring warnings (双监控) at the time of scoring
  */
-@Schema(description = "部门整体支出绩效自评表（计算结果）：按指标体系逐项计算的指标值、得分及说明，总分和等级，单位申报的自评得分，"
-        + "以及申报高于依据时的核对问题。得分单位为分。")
 public record ScoreSnapshot(
         @Schema(description = "单位编码。") String unitCode,
         @Schema(description = "预算年度。") int fiscalYear,
@@ -44,8 +42,6 @@ public record ScoreSnapshot(
     public static final String TYPE = "score.snapshot";
 
     /** Whether a unit-year is scored; a fact that cannot be scored yet is kept and scored once it can. */
-    @Schema(description = "评分状态：SCORED 已评分，NO_FRAMEWORK 尚无适用的指标体系（载入后即评分），"
-            + "UNIT_UNKNOWN 单位尚未从单位名录到达（到达后即评分）。")
     public enum Status {
         /** scored against the framework that applies */
         SCORED,
@@ -72,7 +68,6 @@ public record ScoreSnapshot(
      * @param previousStaff     the staff snapshot of the year before
      * @param previousAssets    the asset snapshot of the year before
      */
-    @Schema(description = "评分依据的各项数据的版本；为空表示尚无该数据。")
     public record Basis(
             @Schema(description = "本年预算收支及执行的版本（budget-service）。") Long budget,
             @Schema(description = "本年人员情况的版本（personnel-service）。") Long staff,
@@ -84,7 +79,6 @@ public record ScoreSnapshot(
     }
 
     /** Which framework version scored this. */
-    @Schema(description = "评分所用的指标体系。")
     public record FrameworkRef(
             @Schema(description = "指标体系编码：如 mof-2013-common。") String id,
             @Schema(description = "指标体系版本号。") int version,
@@ -113,7 +107,6 @@ public record ScoreSnapshot(
      * @param explanation       how the score came about, in words
      * @param deviation         the unit's 偏差原因分析及改进措施, if given
      */
-    @Schema(description = "一项指标及其结果：末级指标带指标值和得分，上级指标为下级得分和分值之和。")
     public record IndicatorResult(
             @Schema(description = "指标编码：如 1.2.1。") String code,
             @Schema(description = "指标名称：如 在职人员控制率。") String name,
@@ -137,7 +130,6 @@ public record ScoreSnapshot(
     }
 
     /** A fact a measure used: its name, value, and where it came from (service, version of the aggregate). */
-    @Schema(description = "指标计算所用的一项数据。")
     public record Input(
             @Schema(description = "数据名称：如 budget.expenditure.total。") String name,
             @Schema(description = "数值；缺失时为空。") BigDecimal value,
@@ -146,7 +138,6 @@ public record ScoreSnapshot(
     }
 
     /** A monitoring warning (双监控), e.g. execution behind the calendar. */
-    @Schema(description = "监控预警（双监控）：如支出进度落后于时间进度。")
     public record Warning(
             @Schema(description = "预警编码：如 TARGET-LAGGING-EXECUTION。") String code,
             @Schema(description = "预警级别：RED 红色，YELLOW 黄色。") String level,

@@ -17,9 +17,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * 三公经费, government procurement, projects and monthly execution. Amounts are yuan (see {@link Money}); any
  * figure may be missing (null) and is then shown and checked as missing, never invented.
  */
-@Schema(description = "预算收支及执行（财政资金口径）：单位财务系统推送的一个预算年度的预算收入、预算支出、“三公”经费、政府采购、"
-        + "项目支出明细和月度执行。金额单位为元（最多两位小数），报告中以万元列示。未填报的数字表示未说明，不按零计，"
-        + "在报告和核对中显示为缺失。")
 public record BudgetDocument(
         @Schema(description = "预算收入：财政下达资金指标及其构成（年初下达、上年结转、年中追加、年底收回）。必填（其中各数可未填报）。")
         @NotNull @Valid Revenue revenue,
@@ -35,9 +32,9 @@ public record BudgetDocument(
         @Size(max = 12) List<@NotNull @Valid MonthlyExecution> monthlyExecution) {
 
     /** 预算收入. */
-    @Schema(description = "预算收入：财政下达资金指标 = 年初下达 + 上年结转 + 年中追加 − 年底收回。金额单位为元。")
     public record Revenue(
-            @Schema(description = "财政下达资金指标（元）：本年财政下达的全部资金指标（全年预算数）。未填报表示未说明，不按零计。")
+            @Schema(description = "财政下达资金指标（元）：本年财政下达的全部资金指标（全年预算数），"
+                    + "= 年初下达 + 上年结转 + 年中追加 − 年底收回。未填报表示未说明，不按零计。")
             @Money BigDecimal allocatedTotal,
             @Schema(description = "年初下达（元）：年初下达的预算资金，如一般公共预算财政拨款收入。未填报表示未说明，不按零计。")
             @Money BigDecimal initialAllocation,
@@ -54,7 +51,6 @@ public record BudgetDocument(
     }
 
     /** An amount from one funding source (一般公共预算财政拨款, 政府性基金, 财政专户管理资金 …). */
-    @Schema(description = "年初下达的一个资金来源及其金额。")
     public record FundingSource(
             @Schema(description = "资金来源：如一般公共预算财政拨款、政府性基金预算财政拨款、财政专户管理资金。必填。")
             @NotBlank @Size(max = 100) String source,
@@ -63,16 +59,14 @@ public record BudgetDocument(
     }
 
     /** A total with its itemised "其中" list. */
-    @Schema(description = "合计数及其“其中”明细；明细合计不超过合计，未列明的余额作为警告提示。")
     public record Breakdown(
             @Schema(description = "合计（元）：如年底收回资金总额。未填报表示未说明，不按零计。")
             @Money BigDecimal total,
-            @Schema(description = "其中明细：逐项的类别、金额和说明。未填报表示未列明细。")
+            @Schema(description = "其中明细：逐项的类别、金额和说明；各项合计不超过合计，未列明的余额作为警告提示。未填报表示未列明细。")
             @Size(max = 200) List<@NotNull @Valid BreakdownItem> items) {
     }
 
     /** One "其中" item: category, amount and what it mainly was (e.g. 主要为人员工资、医疗保险、养老保险). */
-    @Schema(description = "“其中”的一项：类别、金额和主要内容。")
     public record BreakdownItem(
             @Schema(description = "类别：如人员经费、网信工作经费、2023年结转资金（报告印作“人员经费收回…万元”）。必填。")
             @NotBlank @Size(max = 200) String category,
@@ -83,9 +77,9 @@ public record BudgetDocument(
     }
 
     /** 预算支出. */
-    @Schema(description = "预算支出：财政资金总支出 = 人员经费 + 公用经费 + 项目支出。金额单位为元。")
     public record Expenditure(
-            @Schema(description = "财政资金总支出（元）：本年财政资金实际支出合计。未填报表示未说明，不按零计。")
+            @Schema(description = "财政资金总支出（元）：本年财政资金实际支出合计，= 人员经费 + 公用经费 + 项目支出。"
+                    + "未填报表示未说明，不按零计。")
             @Money BigDecimal total,
             @Schema(description = "结转资金（元）：年末结转到下年继续使用的财政资金。未填报表示未说明，不按零计。")
             @Money BigDecimal carriedForward,
@@ -104,7 +98,6 @@ public record BudgetDocument(
     }
 
     /** Budget, actual spending and the stated rate (支出进度 = actual / budget) of one kind of spending. */
-    @Schema(description = "一类支出的预算数、实际支出数与支出进度（= 支出数 ÷ 预算数）。")
     public record SpendingLine(
             @Schema(description = "预算数（元）：该类支出的全年预算。未填报表示未说明，不按零计。")
             @Money BigDecimal budget,
@@ -116,7 +109,6 @@ public record BudgetDocument(
     }
 
     /** One project (项目), its budget and spending; {@code key} marks a 重点项目. */
-    @Schema(description = "一个项目（项目支出明细）的预算与支出。")
     public record Project(
             @Schema(description = "项目编码：在本文档中唯一。必填。")
             @NotBlank @Size(max = 64) String code,
@@ -131,7 +123,6 @@ public record BudgetDocument(
     }
 
     /** 三公经费: budget and actual, by kind, with a note (e.g. 主要为公务用车运行维护费). */
-    @Schema(description = "“三公”经费：因公出国（境）费、公务用车购置及运行维护费、公务接待费的预算与支出。金额单位为元。")
     public record ThreePublicExpenses(
             @Schema(description = "“三公”经费预算（元）：全年预算数合计。未填报表示未说明，不按零计。")
             @Money BigDecimal budget,
@@ -144,7 +135,6 @@ public record BudgetDocument(
     }
 
     /** One kind of 三公经费. */
-    @Schema(description = "一类“三公”经费的预算与支出。")
     public record ThreePublicItem(
             @Schema(description = "类别：OVERSEAS_TRAVEL 因公出国（境）费，VEHICLE_PURCHASE 公务用车购置费，"
                     + "VEHICLE_OPERATION 公务用车运行维护费，RECEPTION 公务接待费。必填。")
@@ -156,8 +146,6 @@ public record BudgetDocument(
     }
 
     /** The four kinds of 三公经费. */
-    @Schema(description = "“三公”经费类别：OVERSEAS_TRAVEL 因公出国（境）费，VEHICLE_PURCHASE 公务用车购置费，"
-            + "VEHICLE_OPERATION 公务用车运行维护费，RECEPTION 公务接待费。")
     public enum ThreePublicKind {
         /** 因公出国(境)费 */
         OVERSEAS_TRAVEL,
@@ -170,7 +158,6 @@ public record BudgetDocument(
     }
 
     /** 政府采购: planned and executed. */
-    @Schema(description = "政府采购：预算数与执行数，用于政府采购执行率。金额单位为元。")
     public record GovernmentProcurement(
             @Schema(description = "政府采购预算（元）：政府采购预算数（计划）。未填报表示未说明，不按零计。")
             @Money BigDecimal budget,
@@ -179,7 +166,6 @@ public record BudgetDocument(
     }
 
     /** Cumulative spending at the end of a month (for 双监控 during the year). */
-    @Schema(description = "月度执行：截至某月末的累计支出（年度中的双监控）。")
     public record MonthlyExecution(
             @Schema(description = "月份（1–12）：每月至多一条。必填。")
             @NotNull @Min(1) @Max(12) Integer month,

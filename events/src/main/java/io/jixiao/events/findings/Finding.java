@@ -18,7 +18,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param unit       the unit of expected/stated/difference: {@code yuan}, {@code persons} or {@code percent}
  * @param subject    the element a per-item rule speaks of (e.g. {@code categories[0]}), else null
  */
-@Schema(description = "核对问题（勾稽关系核对）：同一单位年度的数字之间的矛盾（错误）、可疑之处（警告），或因数字缺失未能核对（提示）。")
 public record Finding(
         @Schema(description = "核对规则编码：如 BUD-REVENUE-IDENTITY。") String ruleId,
         @Schema(description = "级别：ERROR 错误（未更正或说明前阻止报告提交），WARNING 警告，INFO 提示（如未能核对）。")
@@ -37,7 +36,6 @@ public record Finding(
      * ({@code yuan}, {@code persons}, {@code percent}, {@code points}; null: the finding's unit). A rate's finding
      * speaks in percent while its numerator and denominator are amounts, so each figure says its own unit.
      */
-    @Schema(description = "核对问题涉及的一个数字。")
     public record FigureRef(
             @Schema(description = "路径：该数字在文档中的位置，如 revenue.carryover。") String path,
             @Schema(description = "名称：如 上年结转。") String label,

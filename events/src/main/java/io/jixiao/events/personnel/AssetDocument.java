@@ -8,8 +8,6 @@ import java.time.LocalDate;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A unit's asset register at year end (资产情况): fixed and intangible assets by state, in yuan. */
-@Schema(description = "资产情况（年末）：单位资产系统推送的自用固定资产和自用无形资产，按在用、闲置、待处置分列。"
-        + "金额单位为元（最多两位小数），报告中以万元列示。未填报的金额表示未说明，不按零计，在报告和核对中显示为缺失。")
 public record AssetDocument(
         @Schema(description = "截至日期：资产的统计时点，如 2024-12-31，须为本预算年度内的日期。必填。")
         @NotNull LocalDate asOf,
@@ -19,9 +17,8 @@ public record AssetDocument(
         @NotNull @Valid AssetStates intangibleAssets) {
 
     /** A class of assets: total and by state; states sum to the total. */
-    @Schema(description = "一类资产的总额及按状态分列：在用 + 闲置 + 待处置 = 总额。金额单位为元。")
     public record AssetStates(
-            @Schema(description = "资产总额（元）：该类资产的账面总额。必填。")
+            @Schema(description = "资产总额（元）：该类资产的账面总额，= 在用 + 闲置 + 待处置。必填。")
             @NotNull @Money BigDecimal total,
             @Schema(description = "在用（元）：在用资产金额。未填报表示未说明，不按零计。")
             @Money BigDecimal inUse,

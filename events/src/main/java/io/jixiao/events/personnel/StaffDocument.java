@@ -14,8 +14,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * persons outside the in-service total, last year's total and the movements that explain the change. Category
  * codes and movement kinds come from configurable lists (see personnel-service {@code /reference}).
  */
-@Schema(description = "人员情况（年末）：单位人事系统推送的编制数、各类别在职人数、在职人数以外的人员、上年在职人数及本年人员变动。"
-        + "人数单位为人。未填报的人数表示未说明，不按零计，在报告和核对中显示为缺失。人员类别和变动类型的编码见 /reference。")
 public record StaffDocument(
         @Schema(description = "截至日期：人数的统计时点，如 2024-12-31，须为本预算年度内的日期。必填。")
         @NotNull LocalDate asOf,
@@ -42,7 +40,6 @@ public record StaffDocument(
         @Size(max = 100) List<@NotNull @Valid Movement> movements) {
 
     /** Headcount (and establishment) of one category, with "其中" subgroups (e.g. 援藏干部 among 公务员). */
-    @Schema(description = "一个人员类别的编制数和在职人数，及其“其中”分组（如行政公务员中的援藏干部）。")
     public record StaffCategory(
             @Schema(description = "人员类别编码：见 /reference/staff-categories，如 civil-servant（行政公务员）。必填。")
             @NotBlank @Size(max = 64) String category,
@@ -55,7 +52,6 @@ public record StaffDocument(
     }
 
     /** A "其中" subgroup of a category. */
-    @Schema(description = "人员类别的“其中”分组。")
     public record Subgroup(
             @Schema(description = "分组名称：如援藏干部。必填。")
             @NotBlank @Size(max = 100) String name,
@@ -67,7 +63,6 @@ public record StaffDocument(
      * Persons the unit pays or employs outside the in-service total: e.g. 遗属 (survivors of staff who died on duty)
      * paid from personnel funds, 临时工 (temporary workers) outside the payroll system.
      */
-    @Schema(description = "在职人数以外、由单位发放工资或使用的人员，如人员经费中发放工资的国家机关工作人员牺牲病故后遗属、临时工。")
     public record OtherPersons(
             @Schema(description = "人员名称：如遗属、临时工。必填。")
             @NotBlank @Size(max = 100) String name,
@@ -81,7 +76,6 @@ public record StaffDocument(
     }
 
     /** A staff movement of the year by kind (调出, 退休, 公开招聘 …), with how many persons. */
-    @Schema(description = "一类人员变动及其人数。")
     public record Movement(
             @Schema(description = "变动类型编码：见 /reference/movement-kinds，如 transfer-out（调出）、retirement（退休）、"
                     + "open-recruitment（公开招聘）。必填。")

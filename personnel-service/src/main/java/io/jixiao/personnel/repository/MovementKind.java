@@ -8,7 +8,6 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A kind of staff movement (人员变动类型), e.g. {@code transfer-out} 调出, with its direction. */
 @Entity
@@ -16,7 +15,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public class MovementKind extends PanacheEntityBase {
 
     /** Whether a movement adds to (IN: 招聘, 调入 …) or takes from (OUT: 调出, 退休 …) the in-service headcount. */
-    @Schema(description = "变动方向：IN 增加在职人数（招聘、调入等），OUT 减少在职人数（调出、退休等）。")
     public enum Direction {
         IN, OUT
     }

@@ -33,7 +33,6 @@ public class FindingsResource {
      * @param errors   how many error-level findings (these block submission until corrected or explained)
      * @param warnings how many warnings
      */
-    @Schema(description = "一个单位年度人员情况和资产情况的核对问题。")
     public record UnitYearFindings(
             @Schema(description = "单位编码。") String unitCode,
             @Schema(description = "预算年度。") int fiscalYear,

@@ -15,7 +15,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param internalBodies         内设机构: count (or {@code disclosed=false, count=null} when withheld) and names
  * @param affiliatedInstitutions 所属事业单位: likewise
  */
-@Schema(description = "单位基本信息（单位名录）：管理员或单位系统推送的单位档案，整份替换。")
 public record UnitProfileRequest(
         @Schema(description = "单位全称：如中共西藏自治区委员会网络安全和信息化委员会办公室。必填。")
         @NotBlank @Size(max = 200) String name,

@@ -8,7 +8,6 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A unit as the register holds it, with the version of its last change. */
-@Schema(description = "单位名录中的一个单位（单位基本信息），附最近一次变更的版本。")
 public record UnitResponse(
         @Schema(description = "单位编码：如 XZ-WXB。") String unitCode,
         @Schema(description = "单位全称。") String name,

@@ -27,8 +27,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param improvements        三(二) 改进措施, one item per 1./2.…
  * @param resultApplication   四 绩效自评结果拟应用和公开情况, after the generated 「…自评结果为N分，」
  */
-@Schema(description = "报告文字部分：单位自行撰写的各节文字，每个单位年度一份，整份推送。各项均可不填：未填报的节在报告中显示为"
-        + "“（未填报）”，并在内部版本中列为提示。列表各项由报告加序号（一是……、1.……），各项本身不写序号。")
 public record NarrativeDocument(
         @Schema(description = "单位简称：报告标题中的单位名称，如自治区党委网信办。未填报时用单位档案的第一个简称，再无则用全称。")
         @Prose(max = 50) String unitShortName,

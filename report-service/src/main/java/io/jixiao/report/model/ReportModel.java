@@ -27,8 +27,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param basis      the versions of the figures the report shows and of those its scores rest on, and what differs
  */
 @TemplateData
-@Schema(description = "部门整体支出绩效自评报告：由各项数字和报告文字按范本结构组装，HTML、DOCX、PDF 和 JSON 均由此生成。"
-        + "内部版本（供单位和财政）附核对问题，公开版本不附。")
 public record ReportModel(
         @Schema(description = "单位编码。") String unitCode,
         @Schema(description = "预算年度。") int fiscalYear,
@@ -46,7 +44,6 @@ public record ReportModel(
         @Schema(description = "报告所示数字与评分所依据数字的版本，及两者的差异。") DataBasis basis) {
 
     /** Who the report is for. */
-    @Schema(description = "版本类别：INTERNAL 内部版本（附核对问题），PUBLIC 公开版本（不附核对问题）。")
     public enum Variant {
         /** for the unit and finance: with findings and the computed total */
         INTERNAL,
@@ -55,8 +52,6 @@ public record ReportModel(
     }
 
     /** The kind of a block, mapped to Word styles and HTML elements. */
-    @Schema(description = "段落类别：HEADING_1 一级标题（一、…），HEADING_2 二级标题（（一）…），HEADING_3 三级标题（1.…），"
-            + "PARAGRAPH 段落。")
     public enum BlockStyle {
         /** 一、… (Heading 1 / h2) */
         HEADING_1,
@@ -77,7 +72,6 @@ public record ReportModel(
      * @param missing true when the text stands for a section not filled in (「（未填报）」)
      */
     @TemplateData
-    @Schema(description = "正文中的一个标题或段落。")
     public record Block(
             @Schema(description = "类别：HEADING_1 一级标题，HEADING_2 二级标题，HEADING_3 三级标题，PARAGRAPH 段落。")
             BlockStyle style,
@@ -125,7 +119,6 @@ public record ReportModel(
      * @param unavailable   why there is no table (no score yet, or not scored and why), null when available
      */
     @TemplateData
-    @Schema(description = "部门整体支出绩效自评表（附表）；数字为印出形式。")
     public record ScoreTable(
             @Schema(description = "是否有自评表：尚未收到评分结果时为 false。") boolean available,
             @Schema(description = "指标体系名称及版本：如 部门整体支出绩效评价共性指标体系 v1。") String framework,
@@ -146,7 +139,6 @@ public record ReportModel(
      *                  submitted.
      */
     @TemplateData
-    @Schema(description = "报告所依据的数据版本。")
     public record DataBasis(
             @Schema(description = "说明（文字）：报告所示数字的版本和评分所依据的版本。") String statement,
             @Schema(description = "评分未跟上的数据：报告所示版本尚未被评分采用的各类数据（或尚无评分的原因）；"
@@ -164,7 +156,6 @@ public record ReportModel(
      * @param note          how the score came about (internal), or why it could not be assessed
      */
     @TemplateData
-    @Schema(description = "自评表的一行（一项指标）；数字为印出形式，空格为“—”。")
     public record ScoreRow(
             @Schema(description = "指标编码。") String code,
             @Schema(description = "指标名称。") String name,
@@ -187,7 +178,6 @@ public record ReportModel(
      * @param blocking    an ERROR that is not explained: blocks submission
      */
     @TemplateData
-    @Schema(description = "报告列出的核对问题：原问题、来源及单位的情况说明。")
     public record ReportFinding(
             @Schema(description = "来源：budget 预算，personnel 人员，assets 资产，scores 评分，report 报告自身（如缺失的数字）。")
             String origin,
@@ -217,7 +207,6 @@ public record ReportModel(
      * @param origin  the snapshot kind it comes from (budget, personnel, assets, scores, units)
      */
     @TemplateData
-    @Schema(description = "报告中的一个数字。")
     public record Figure(
             @Schema(description = "来源位置：如 budget.revenue.allocatedTotal。") String key,
             @Schema(description = "名称：如 财政下达资金指标。") String label,
@@ -230,7 +219,6 @@ public record ReportModel(
 
     /** A snapshot the report used: kind, version, event id, the system it came from, and when it changed. */
     @TemplateData
-    @Schema(description = "组装报告所用的一项数据（快照）。")
     public record Source(
             @Schema(description = "数据类别：如 budget、personnel、assets、scores、units。") String kind,
             @Schema(description = "版本号。") long version,

@@ -11,7 +11,6 @@ import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Where a unit-year's report stands in its workflow (报送流程). */
 @Entity
@@ -19,7 +18,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public class ReportWorkflow extends PanacheEntityBase {
 
     /** The workflow states. */
-    @Schema(description = "报告状态：DRAFT 草稿，SUBMITTED 已报送，RETURNED 已退回，ACCEPTED 已审核，PUBLISHED 已公开。")
     public enum Status {
         /** 草稿: being written; also after a change to a submitted report */
         DRAFT,

@@ -31,7 +31,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public class NarrativeRegister {
 
     /** What a push did. */
-    @Schema(description = "报告文字的推送结果。")
     public record PutResult(
             @Schema(description = "单位编码。") String unitCode,
             @Schema(description = "预算年度。") int fiscalYear,
@@ -40,7 +39,6 @@ public class NarrativeRegister {
     }
 
     /** The narratives as held. */
-    @Schema(description = "现存的报告文字。")
     public record Held(
             @Schema(description = "单位编码。") String unitCode,
             @Schema(description = "预算年度。") int fiscalYear,
@@ -52,7 +50,6 @@ public class NarrativeRegister {
     }
 
     /** One version of the narratives, with the sections it changed. */
-    @Schema(description = "报告文字的一个版本：谁、何时、从哪个系统、改了哪些节。")
     public record HistoryEntry(
             @Schema(description = "版本号。") long version,
             @Schema(description = "变更时间。") OffsetDateTime changedAt,

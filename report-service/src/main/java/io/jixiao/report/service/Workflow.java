@@ -54,7 +54,6 @@ public class Workflow {
     private static final Logger LOG = Logger.getLogger(Workflow.class);
 
     /** A workflow as the API shows it. */
-    @Schema(description = "报告的流转状态：状态、最近报送的版本、阻止提交的问题、决算批复日期和公开截止日。")
     public record View(
             @Schema(description = "单位编码。") String unitCode,
             @Schema(description = "预算年度。") int fiscalYear,
@@ -76,7 +75,6 @@ public class Workflow {
     }
 
     /** A submitted version, without its content. */
-    @Schema(description = "报送的一个版本（不含内容）。")
     public record VersionInfo(
             @Schema(description = "版本号。") int number,
             @Schema(description = "内容的 SHA-256（十六进制）。") String contentHash,
@@ -86,7 +84,6 @@ public class Workflow {
     }
 
     /** A log entry of the workflow. */
-    @Schema(description = "流转记录的一条：谁、何时、从哪个系统、做了什么。")
     public record LogView(
             @Schema(description = "操作：submit 报送，return 退回，accept 审核通过，approval-date 登记决算批复日期，"
                     + "publish 公开，changed 内容变化后回到草稿。")
@@ -111,7 +108,6 @@ public class Workflow {
     }
 
     /** A publication that is overdue or due soon. */
-    @Schema(description = "已逾期或即将到期的公开。")
     public record Due(
             @Schema(description = "单位编码。") String unitCode,
             @Schema(description = "预算年度。") int fiscalYear,

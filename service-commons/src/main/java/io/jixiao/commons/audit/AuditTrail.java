@@ -25,7 +25,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public class AuditTrail {
 
     /** An entry as the API shows it. */
-    @Schema(description = "审计留痕的一条：谁（令牌主体和用户名）、从哪个系统、哪个请求、何时、改了什么。")
     public record Entry(
             @Schema(description = "编号。") long id,
             @Schema(description = "发生时间。") OffsetDateTime occurredAt,

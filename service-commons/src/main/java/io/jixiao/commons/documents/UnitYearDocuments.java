@@ -37,7 +37,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public class UnitYearDocuments {
 
     /** What a push did: the version now held, whether it changed anything, and the findings. */
-    @Schema(description = "推送结果：现存的版本、是否有变化及核对问题。")
     public record PutResult(
             @Schema(description = "单位编码。") String unitCode,
             @Schema(description = "预算年度。") int fiscalYear,
@@ -51,7 +50,6 @@ public class UnitYearDocuments {
     }
 
     /** A document as held. */
-    @Schema(description = "现存的文档：按推送原样保存，附版本、推送人和核对问题。")
     public record Held<D>(
             @Schema(description = "单位编码。") String unitCode,
             @Schema(description = "预算年度。") int fiscalYear,
@@ -65,7 +63,6 @@ public class UnitYearDocuments {
     }
 
     /** One version in the audit trail; {@code changedBySubject} is the token subject (null in early versions). */
-    @Schema(description = "变更记录中的一个版本：谁、何时、从哪个系统、把哪些数字从什么改成什么。")
     public record HistoryEntry(
             @Schema(description = "版本号。") long version,
             @Schema(description = "变更时间。") OffsetDateTime changedAt,

@@ -16,7 +16,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public final class JsonDiff {
 
     /** One changed figure: its path and the values before and after (JSON null when absent). */
-    @Schema(description = "一个变化的数字：路径、原值和新值（不存在时为 JSON null）。")
     public record Change(
             @Schema(description = "路径：如 revenue.carryover。") String path,
             @Schema(description = "原值；原来没有时为空。") JsonNode oldValue,

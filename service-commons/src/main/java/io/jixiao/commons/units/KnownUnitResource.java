@@ -26,7 +26,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public class KnownUnitResource {
 
     /** A unit as this service knows it, with the version and event it came from. */
-    @Schema(description = "本服务所存的单位名录副本中的一个单位，附来源事件的版本。")
     public record KnownUnitView(
             @Schema(description = "单位编码。") String unitCode,
             @Schema(description = "单位全称。") String name,
