@@ -4,6 +4,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A budget unit's profile (单位基本信息) as held by personnel-service; topic {@link Topics#UNITS}, keyed by unit code.
@@ -38,7 +39,12 @@ public record UnitSnapshot(
      * {@code disclosed} is false and {@code count} null — distinguishable from a disclosed zero. When a push leaves
      * {@code disclosed} out, the count is disclosed exactly when it is given; events always carry it.
      */
-    public record Bodies(@PositiveOrZero Integer count, Boolean disclosed,
+    public record Bodies(
+            @Schema(description = "数目（个）：如内设机构数。公开时必填且不少于所列名称数；不公开时须为空。")
+            @PositiveOrZero Integer count,
+            @Schema(description = "是否公开数目：false 表示不公开（报告印作 *）。未填报时，给出 count 即为公开，否则为不公开。")
+            Boolean disclosed,
+            @Schema(description = "名称：如秘书处、网络传播处（报告印作“包括…等N个处级机构”）。未填报表示未列名称。")
             @Size(max = 200) List<@NotBlank @Size(max = 100) String> names) {
 
         public static Bodies none() {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * An indicator framework (绩效评价指标体系) as data: a tree of 一级/二级/三级 indicators whose leaves have a weight, a
@@ -15,11 +16,22 @@ import java.util.Set;
  * @param toYear      last fiscal year it applies to
  * @param priority    where several apply, the highest priority wins (a regional framework over the national default)
  */
-public record Framework(String id, int version, String name, String description, List<String> regions,
-        int fromYear, int toYear, int priority, List<GradeBand> grades, List<Indicator> indicators) {
+public record Framework(
+        @Schema(description = "指标体系编码：如 mof-2013-common。") String id,
+        @Schema(description = "版本号（≥1）。") int version,
+        @Schema(description = "指标体系名称。") String name,
+        @Schema(description = "说明。") String description,
+        @Schema(description = "适用地区：* 为全部。") List<String> regions,
+        @Schema(description = "适用的首个预算年度。") int fromYear,
+        @Schema(description = "适用的末个预算年度。") int toYear,
+        @Schema(description = "优先级：多个适用时取最高（地区指标体系优先于全国默认）。") int priority,
+        @Schema(description = "等级标准：各等级（优/良/中/差）的最低总分。") List<GradeBand> grades,
+        @Schema(description = "一级指标（各带下级指标）。") List<Indicator> indicators) {
 
     /** A grade and the lowest total that earns it (优 ≥ 90 …). */
-    public record GradeBand(String grade, BigDecimal min) {
+    public record GradeBand(
+            @Schema(description = "等级：如 优、良、中、差。") String grade,
+            @Schema(description = "最低总分（分）。") BigDecimal min) {
     }
 
     /** Checks the tree: unique codes, leaves with weight, measure and rule, leaf weights summing to 100. */

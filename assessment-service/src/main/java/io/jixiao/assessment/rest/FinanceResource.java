@@ -34,6 +34,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Consolidated scores across all units, for the finance department. */
 @Path("/")
@@ -47,16 +48,31 @@ public class FinanceResource {
         "错误类问题数", "预警", "指标体系", "指标得分"};
 
     /** A page of a ranking. */
-    public record Page(int page, int size, long totalCount, List<Ranked> items) {
+    public record Page(
+            @Schema(description = "页码（从0起）。") int page,
+            @Schema(description = "每页条数。") int size,
+            @Schema(description = "符合条件的单位年度总数。") long totalCount,
+            @Schema(description = "本页的单位年度，按名次。") List<Ranked> items) {
     }
 
     /** The distribution of totals for a year. */
-    public record Summary(int fiscalYear, long count, Map<String, Long> byGrade, BigDecimal mean, BigDecimal median,
-            BigDecimal q1, BigDecimal q3) {
+    public record Summary(
+            @Schema(description = "预算年度。") int fiscalYear,
+            @Schema(description = "已评分的单位年度数。") long count,
+            @Schema(description = "各等级的单位数：优、良、中、差，及不可评价。") Map<String, Long> byGrade,
+            @Schema(description = "总分平均数（分）；没有已评分单位时为空。") BigDecimal mean,
+            @Schema(description = "总分中位数（分）。") BigDecimal median,
+            @Schema(description = "总分下四分位数（分）。") BigDecimal q1,
+            @Schema(description = "总分上四分位数（分）。") BigDecimal q3) {
     }
 
     /** A unit-year with monitoring warnings. */
-    public record Warned(String unitCode, int fiscalYear, String region, String level, List<ScoreSnapshot.Warning> warnings) {
+    public record Warned(
+            @Schema(description = "单位编码。") String unitCode,
+            @Schema(description = "预算年度。") int fiscalYear,
+            @Schema(description = "所属地区。") String region,
+            @Schema(description = "单位级次。") String level,
+            @Schema(description = "监控预警。") List<ScoreSnapshot.Warning> warnings) {
     }
 
     private final Rankings rankings;

@@ -25,7 +25,9 @@ import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Indicator frameworks: read by everyone, loaded by administrators. */
 @Path("/frameworks")
@@ -35,13 +37,34 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class FrameworkResource {
 
     /** A framework in a list. */
-    public record Summary(String id, int version, String name, List<String> regions, int fromYear, int toYear,
-            int priority) {
+    public record Summary(
+            @Schema(description = "指标体系编码：如 mof-2013-common。") String id,
+            @Schema(description = "版本号。") int version,
+            @Schema(description = "指标体系名称。") String name,
+            @Schema(description = "适用地区：* 为全部。") List<String> regions,
+            @Schema(description = "适用的首个预算年度。") int fromYear,
+            @Schema(description = "适用的末个预算年度。") int toYear,
+            @Schema(description = "优先级：多个适用时取最高。") int priority) {
     }
 
     /** What loading did. */
-    public record Loaded(String id, int version, boolean loaded, int unitYearsRescored) {
+    public record Loaded(
+            @Schema(description = "指标体系编码。") String id,
+            @Schema(description = "版本号。") int version,
+            @Schema(description = "是否新载入：false 表示该版本已以相同内容载入。") boolean loaded,
+            @Schema(description = "重新评分的单位年度数。") int unitYearsRescored) {
     }
+
+    /** What a framework document holds, for the upload's request body. */
+    static final String FRAMEWORK_BODY = "指标体系（绩效评价指标体系）的一个版本，YAML 或 JSON 文本。字段：id 指标体系编码（小写字母、数字和连字符），"
+            + "version 版本号（≥1；已载入的版本不可改，相同内容重复载入无变化，不同内容为 409），name 名称，description 说明，regions 适用地区（* 为全部），"
+            + "fromYear/toYear 适用的首末预算年度，priority 优先级（多个适用时取最高，地区指标体系优先于全国默认），"
+            + "grades 等级及最低分（如 优 90、良 80、中 60、差 0），indicators 一级/二级/三级指标树：code 编码（如 2.1.3，"
+            + "下级编码以上级编码开头），name 指标名称，weight 分值（末级指标分值合计为100），measure 度量方式"
+            + "（formula 按公式从预算、人员、资产数据计算；manual 单位填报实际完成值；rating 定性评价；checklist 逐项计分；"
+            + "violations 违规扣分）及度量单位，target 默认目标（operator =、>=、<= 与 value），rule 评分规则及参数，"
+            + "children 下级指标。示例：财政部部门整体支出绩效评价共性指标体系框架（财预〔2013〕53号），"
+            + "见 assessment-service 的 frameworks/mof-2013-common.yaml。";
 
     private final FrameworkCatalog catalog;
     private final ScoringService scoring;
@@ -71,7 +94,8 @@ public class FrameworkResource {
     @Consumes({MediaType.APPLICATION_JSON, "application/yaml", "text/yaml"})
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Load a framework version (YAML or JSON) and rescore the unit-years it applies to")
-    public Loaded load(@HeaderParam(RequestIds.HEADER) String requestId, String body) {
+    public Loaded load(@HeaderParam(RequestIds.HEADER) String requestId, @RequestBody(description = FRAMEWORK_BODY)
+            String body) {
         Framework framework;
         try {
             framework = Frameworks.parse(body == null ? "" : body);

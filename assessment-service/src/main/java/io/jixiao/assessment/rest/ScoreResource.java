@@ -34,6 +34,8 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A unit-year's self-evaluation: what the unit states, and the scores computed from it and from the facts. */
@@ -46,8 +48,17 @@ public class ScoreResource {
     static final String UNIT_CODE = io.jixiao.commons.units.UnitCodes.PATTERN;
 
     /** A held score: the snapshot with its version. */
-    public record HeldScore(long version, OffsetDateTime computedAt, ScoreSnapshot score) {
+    public record HeldScore(
+            @Schema(description = "评分版本号：每次重新评分且结果变化时加一。") long version,
+            @Schema(description = "计算时间。") OffsetDateTime computedAt,
+            @Schema(description = "部门整体支出绩效自评表（计算结果）。") ScoreSnapshot score) {
     }
+
+    /** The pushed document in the words of the forms, for the request body's description. */
+    static final String EVALUATION = "自评填报（部门整体支出绩效自评表），整份替换：绩效目标（年初指标值、调整后指标值）、手工填报指标的实际完成值、"
+            + "定性指标的自评等级（达成/部分达成/未达成）及佐证材料、逐项计分指标的达成项、违规情况、自评得分及"
+            + "偏差原因分析及改进措施。指标按指标体系中的编码引用（如 2.1.3）。未填报的项表示未说明：需要它的指标不可评价"
+            + "（计0分并说明原因），不视为满分或零值。";
 
     private final ScoringService scoring;
     private final UnitYearDocuments documents;
@@ -88,7 +99,9 @@ public class ScoreResource {
     @Operation(summary = "State targets, actual values, ratings with evidence, declared scores and deviation explanations")
     public HeldScore putEvaluation(@PathParam("unitCode") @Pattern(regexp = UNIT_CODE) String unitCode,
             @PathParam("fiscalYear") int fiscalYear, @HeaderParam("Idempotency-Key") String idempotencyKey,
-            @HeaderParam(RequestIds.HEADER) String requestId, @Valid @NotNull EvaluationInputs inputs) {
+            @HeaderParam(RequestIds.HEADER) String requestId,
+            @RequestBody(description = EVALUATION)
+            @Valid @NotNull EvaluationInputs inputs) {
         access.requireWrite(unitCode);
         units.requireForChange(unitCode);
         FiscalYears.require(fiscalYear);

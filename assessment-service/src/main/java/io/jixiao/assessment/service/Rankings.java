@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Consolidated queries over every unit's scores, for the finance department. */
 @ApplicationScoped
@@ -18,14 +19,28 @@ public class Rankings {
     }
 
     /** One unit-year in a ranking. */
-    public record Ranked(int rank, String unitCode, int fiscalYear, String region, String level, BigDecimal total,
-            String grade, BigDecimal declaredTotal, int errorFindings, String warningLevel, String frameworkId,
-            BigDecimal indicatorScore) {
+    public record Ranked(
+            @Schema(description = "名次：按计算总分（或所选指标的得分）从高到低。") int rank,
+            @Schema(description = "单位编码。") String unitCode,
+            @Schema(description = "预算年度。") int fiscalYear,
+            @Schema(description = "所属地区。") String region,
+            @Schema(description = "单位级次。") String level,
+            @Schema(description = "计算总分（分）。") BigDecimal total,
+            @Schema(description = "等级：优/良/中/差。") String grade,
+            @Schema(description = "自评总分（申报，分）；未申报时为空。") BigDecimal declaredTotal,
+            @Schema(description = "错误级核对问题数（自评得分高于依据）。") int errorFindings,
+            @Schema(description = "最高预警级别：RED 红色，YELLOW 黄色；无预警时为空。") String warningLevel,
+            @Schema(description = "评分所用的指标体系编码。") String frameworkId,
+            @Schema(description = "所选指标的得分（分）；未按指标排名时为空。") BigDecimal indicatorScore) {
     }
 
     /** One unit's value and score of one indicator. */
-    public record IndicatorRow(String unitCode, String region, BigDecimal actualValue, BigDecimal score,
-            boolean assessable) {
+    public record IndicatorRow(
+            @Schema(description = "单位编码。") String unitCode,
+            @Schema(description = "所属地区。") String region,
+            @Schema(description = "实际完成值（数值）；不可评价时为空。") BigDecimal actualValue,
+            @Schema(description = "计算得分（分）；不可评价时为空。") BigDecimal score,
+            @Schema(description = "是否可评价。") boolean assessable) {
     }
 
     private final EntityManager em;

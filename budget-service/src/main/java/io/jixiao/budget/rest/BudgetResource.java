@@ -25,6 +25,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A unit's budget per fiscal year, as its finance system pushes it (预算收支及执行). */
@@ -35,6 +36,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class BudgetResource {
 
     static final String UNIT_CODE = io.jixiao.commons.units.UnitCodes.PATTERN;
+
+    /** The pushed document in the words of the forms, for the request body's description. */
+    static final String BUDGET_DOCUMENT = "预算收支及执行（财政资金口径）：单位财务系统推送的一个预算年度的预算收入、预算支出、“三公”经费、政府采购、"
+            + "项目支出明细和月度执行，整份替换。金额单位为元（最多两位小数），报告中以万元列示。未填报的数字表示未说明，"
+            + "不按零计，在报告和核对中显示为缺失。";
 
     private final BudgetRegister register;
     private final UnitAccess access;
@@ -50,7 +56,8 @@ public class BudgetResource {
     @Operation(summary = "Push a unit's budget for a fiscal year (idempotent; returns the version and findings)")
     public PutResult put(@PathParam("unitCode") @Pattern(regexp = UNIT_CODE) String unitCode,
             @PathParam("fiscalYear") int fiscalYear, @HeaderParam("Idempotency-Key") String idempotencyKey,
-            @HeaderParam(RequestIds.HEADER) String requestId, @Valid @NotNull BudgetDocument budget) {
+            @HeaderParam(RequestIds.HEADER) String requestId,
+            @RequestBody(description = BUDGET_DOCUMENT) @Valid @NotNull BudgetDocument budget) {
         access.requireWrite(unitCode);
         return register.put(unitCode, fiscalYear, budget, access.actor(requestId), idempotencyKey);
     }
@@ -86,7 +93,9 @@ public class BudgetResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Push many unit-years at once, all or nothing")
     public List<PutResult> batch(@HeaderParam("Idempotency-Key") String idempotencyKey,
-            @HeaderParam(RequestIds.HEADER) String requestId, @Valid @NotNull BudgetBatch batch) {
+            @HeaderParam(RequestIds.HEADER) String requestId,
+            @RequestBody(description = "批量推送：多个单位年度的预算收支及执行（items，1–500项），全部存入或全部不存，按顺序逐项返回结果。")
+            @Valid @NotNull BudgetBatch batch) {
         for (BudgetBatch.Entry entry : batch.items()) {
             access.requireWrite(entry.unitCode());
         }

@@ -23,6 +23,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A unit's asset register at year end (资产情况), as its asset system pushes it. */
@@ -31,6 +32,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated
 public class AssetResource {
+
+    /** The pushed document in the words of the forms, for the request body's description. */
+    static final String ASSET_DOCUMENT = "资产情况（年末）：单位资产系统推送的自用固定资产和自用无形资产，按在用、闲置、待处置分列，整份替换。"
+            + "金额单位为元（最多两位小数），报告中以万元列示。未填报的金额表示未说明，不按零计，在报告和核对中显示为缺失。";
 
     private final UnitYearRegister register;
     private final AssetKind kind;
@@ -50,7 +55,9 @@ public class AssetResource {
                     + "under the same key is a 422.")
     public PutResult put(@PathParam("unitCode") @Pattern(regexp = UnitResource.UNIT_CODE) String unitCode,
             @PathParam("fiscalYear") int fiscalYear, @HeaderParam("Idempotency-Key") String idempotencyKey,
-            @HeaderParam(RequestIds.HEADER) String requestId, @Valid @NotNull AssetDocument assets) {
+            @HeaderParam(RequestIds.HEADER) String requestId,
+            @RequestBody(description = ASSET_DOCUMENT)
+            @Valid @NotNull AssetDocument assets) {
         access.requireWrite(unitCode);
         return register.put(kind, unitCode, fiscalYear, assets, access.actor(requestId), idempotencyKey);
     }

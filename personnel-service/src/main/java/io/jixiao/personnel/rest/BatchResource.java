@@ -20,6 +20,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Many unit-years at once, one endpoint per kind of document (HR and asset systems push separately). */
@@ -52,7 +53,9 @@ public class BatchResource {
     @Path("staff/batch")
     @Operation(summary = "Push the staff of many unit-years at once, all or nothing", description = ALL_OR_NOTHING)
     public List<PutResult> staff(@HeaderParam("Idempotency-Key") String idempotencyKey,
-            @HeaderParam(RequestIds.HEADER) String requestId, @Valid @NotNull StaffBatch batch) {
+            @HeaderParam(RequestIds.HEADER) String requestId,
+            @RequestBody(description = "批量推送：多个单位年度的人员情况（items，1–500项），全部存入或全部不存，按顺序逐项返回结果。")
+            @Valid @NotNull StaffBatch batch) {
         batch.items().forEach(e -> access.requireWrite(e.unitCode()));
         List<Item<StaffDocument>> items = batch.items().stream()
                 .map(e -> new Item<>(e.unitCode(), e.fiscalYear(), e.document())).toList();
@@ -63,7 +66,9 @@ public class BatchResource {
     @Path("assets/batch")
     @Operation(summary = "Push the assets of many unit-years at once, all or nothing", description = ALL_OR_NOTHING)
     public List<PutResult> assets(@HeaderParam("Idempotency-Key") String idempotencyKey,
-            @HeaderParam(RequestIds.HEADER) String requestId, @Valid @NotNull AssetBatch batch) {
+            @HeaderParam(RequestIds.HEADER) String requestId,
+            @RequestBody(description = "批量推送：多个单位年度的资产情况（items，1–500项），全部存入或全部不存，按顺序逐项返回结果。")
+            @Valid @NotNull AssetBatch batch) {
         batch.items().forEach(e -> access.requireWrite(e.unitCode()));
         List<Item<AssetDocument>> items = batch.items().stream()
                 .map(e -> new Item<>(e.unitCode(), e.fiscalYear(), e.document())).toList();

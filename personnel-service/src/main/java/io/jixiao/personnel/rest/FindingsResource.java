@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The findings of a unit-year's staff and assets together. */
 @Path("/units/{unitCode}/years/{fiscalYear}/findings")
@@ -32,8 +33,14 @@ public class FindingsResource {
      * @param errors   how many error-level findings (these block submission until corrected or explained)
      * @param warnings how many warnings
      */
-    public record UnitYearFindings(String unitCode, int fiscalYear, Long staffVersion, Long assetsVersion,
-            long errors, long warnings, List<Finding> findings) {
+    public record UnitYearFindings(
+            @Schema(description = "单位编码。") String unitCode,
+            @Schema(description = "预算年度。") int fiscalYear,
+            @Schema(description = "人员情况的版本；尚未推送时为空。") Long staffVersion,
+            @Schema(description = "资产情况的版本；尚未推送时为空。") Long assetsVersion,
+            @Schema(description = "错误级核对问题数：未更正或说明前阻止报告提交。") long errors,
+            @Schema(description = "警告数。") long warnings,
+            @Schema(description = "核对问题：人员情况的在前，资产情况的在后。") List<Finding> findings) {
     }
 
     private final UnitYearRegister register;

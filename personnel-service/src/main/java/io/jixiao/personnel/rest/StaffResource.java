@@ -23,6 +23,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A unit's staff at year end (人员情况), as its HR system pushes it. */
@@ -31,6 +32,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated
 public class StaffResource {
+
+    /** The pushed document in the words of the forms, for the request body's description. */
+    static final String STAFF_DOCUMENT = "人员情况（年末）：单位人事系统推送的编制数、各类别在职人数、在职人数以外的人员、上年在职人数及本年人员变动，"
+            + "整份替换。人数单位为人。未填报的人数表示未说明，不按零计，在报告和核对中显示为缺失。"
+            + "人员类别和变动类型的编码见 /reference。";
 
     private final UnitYearRegister register;
     private final StaffKind kind;
@@ -50,7 +56,9 @@ public class StaffResource {
                     + "under the same key is a 422.")
     public PutResult put(@PathParam("unitCode") @Pattern(regexp = UnitResource.UNIT_CODE) String unitCode,
             @PathParam("fiscalYear") int fiscalYear, @HeaderParam("Idempotency-Key") String idempotencyKey,
-            @HeaderParam(RequestIds.HEADER) String requestId, @Valid @NotNull StaffDocument staff) {
+            @HeaderParam(RequestIds.HEADER) String requestId,
+            @RequestBody(description = STAFF_DOCUMENT)
+            @Valid @NotNull StaffDocument staff) {
         access.requireWrite(unitCode);
         return register.put(kind, unitCode, fiscalYear, staff, access.actor(requestId), idempotencyKey);
     }

@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The units register (单位名录). */
@@ -48,7 +49,9 @@ public class UnitResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Register a unit or change its profile (idempotent; returns the version)")
     public Response put(@PathParam("unitCode") @Pattern(regexp = UNIT_CODE) String unitCode,
-            @HeaderParam(RequestIds.HEADER) String requestId, @Valid @NotNull UnitProfileRequest request) {
+            @HeaderParam(RequestIds.HEADER) String requestId,
+            @RequestBody(description = "单位基本信息（单位名录）：单位全称、地区、级次、主管部门、简称、主要职能、内设机构和所属事业单位，整份替换。")
+            @Valid @NotNull UnitProfileRequest request) {
         var profile = new UnitRegister.Profile(request.name(), request.region(), request.level(), request.parentCode(),
                 request.active() == null || request.active(), request.aliases(), request.functions(),
                 request.internalBodies(), request.affiliatedInstitutions());

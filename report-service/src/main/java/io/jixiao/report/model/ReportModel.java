@@ -4,6 +4,7 @@ import io.jixiao.events.findings.Finding;
 import io.quarkus.qute.TemplateData;
 import java.math.BigDecimal;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A unit-year's self-evaluation report (部门整体支出绩效自评报告) as assembled from the figures and the narratives,
@@ -27,20 +28,20 @@ import java.util.List;
  */
 @TemplateData
 public record ReportModel(
-        String unitCode,
-        int fiscalYear,
-        Variant variant,
-        String unitName,
-        String title,
-        String yearLine,
-        String addressee,
-        String opening,
-        List<Block> body,
-        ScoreTable annex,
-        List<ReportFinding> findings,
-        List<Figure> figures,
-        List<Source> sources,
-        DataBasis basis) {
+        @Schema(description = "单位编码。") String unitCode,
+        @Schema(description = "预算年度。") int fiscalYear,
+        @Schema(description = "版本类别：INTERNAL 内部版本（附核对问题和系统计算得分），PUBLIC 公开版本。") Variant variant,
+        @Schema(description = "单位全称。") String unitName,
+        @Schema(description = "标题：如 自治区党委网信办整体支出绩效自评报告。") String title,
+        @Schema(description = "年度行：如（2024年度）。") String yearLine,
+        @Schema(description = "报送对象（抬头）：如 自治区财政厅。") String addressee,
+        @Schema(description = "开头段：根据《…》要求，…现反馈如下。") String opening,
+        @Schema(description = "正文：各级标题和段落，按顺序。") List<Block> body,
+        @Schema(description = "附表：部门整体支出绩效自评表。") ScoreTable annex,
+        @Schema(description = "核对问题：仅内部版本有，公开版本为空列表。") List<ReportFinding> findings,
+        @Schema(description = "报告中的每个数字：数值、单位、印出形式及来源。") List<Figure> figures,
+        @Schema(description = "组装报告所用的各项数据（快照）。") List<Source> sources,
+        @Schema(description = "报告所示数字与评分所依据数字的版本，及两者的差异。") DataBasis basis) {
 
     /** Who the report is for. */
     public enum Variant {
@@ -71,7 +72,12 @@ public record ReportModel(
      * @param missing true when the text stands for a section not filled in (「（未填报）」)
      */
     @TemplateData
-    public record Block(BlockStyle style, String lead, String text, boolean missing) {
+    public record Block(
+            @Schema(description = "类别：HEADING_1 一级标题，HEADING_2 二级标题，HEADING_3 三级标题，PARAGRAPH 段落。")
+            BlockStyle style,
+            @Schema(description = "段首标题：加粗印在正文前，如 1.预算收入。；没有时为空。") String lead,
+            @Schema(description = "文字。") String text,
+            @Schema(description = "是否为未填报的节：true 时文字为“（未填报）”。") boolean missing) {
 
         public static Block h1(String text) {
             return new Block(BlockStyle.HEADING_1, null, text, false);
@@ -113,8 +119,15 @@ public record ReportModel(
      * @param unavailable   why there is no table (no score yet, or not scored and why), null when available
      */
     @TemplateData
-    public record ScoreTable(boolean available, String framework, List<ScoreRow> rows, String weightTotal,
-            String computedTotal, String declaredTotal, String grade, String unavailable) {
+    public record ScoreTable(
+            @Schema(description = "是否有自评表：尚未收到评分结果时为 false。") boolean available,
+            @Schema(description = "指标体系名称及版本：如 部门整体支出绩效评价共性指标体系 v1。") String framework,
+            @Schema(description = "各行：指标树，上级在下级之前。") List<ScoreRow> rows,
+            @Schema(description = "分值合计：一级指标分值之和。") String weightTotal,
+            @Schema(description = "系统计算总分。") String computedTotal,
+            @Schema(description = "自评总分（申报）。") String declaredTotal,
+            @Schema(description = "计算总分的等级：优/良/中/差。") String grade,
+            @Schema(description = "没有自评表的原因（尚未评分及原因）；有表时为空。") String unavailable) {
     }
 
     /**
@@ -126,7 +139,11 @@ public record ReportModel(
      *                  submitted.
      */
     @TemplateData
-    public record DataBasis(String statement, List<String> pending) {
+    public record DataBasis(
+            @Schema(description = "说明（文字）：报告所示数字的版本和评分所依据的版本。") String statement,
+            @Schema(description = "评分未跟上的数据：报告所示版本尚未被评分采用的各类数据（或尚无评分的原因）；"
+                    + "两者一致时为空列表。不为空时报告不能提交。")
+            List<String> pending) {
     }
 
     /**
@@ -139,8 +156,18 @@ public record ReportModel(
      * @param note          how the score came about (internal), or why it could not be assessed
      */
     @TemplateData
-    public record ScoreRow(String code, String name, int level, String target, String actual, String weight,
-            String score, String declaredScore, String deviation, boolean assessable, String note) {
+    public record ScoreRow(
+            @Schema(description = "指标编码。") String code,
+            @Schema(description = "指标名称。") String name,
+            @Schema(description = "指标级次：1 一级，2 二级，3 三级。") int level,
+            @Schema(description = "目标（指标值）：如 ≥95%。") String target,
+            @Schema(description = "实际完成值：如 96.04%。") String actual,
+            @Schema(description = "分值。") String weight,
+            @Schema(description = "得分：计算得分，不可评价时为“不可评”，原因见 note。") String score,
+            @Schema(description = "自评得分（申报）。") String declaredScore,
+            @Schema(description = "偏差原因分析及改进措施。") String deviation,
+            @Schema(description = "是否可评价。") boolean assessable,
+            @Schema(description = "得分说明（内部版本），或不可评价的原因。") String note) {
     }
 
     /**
@@ -151,9 +178,21 @@ public record ReportModel(
      * @param blocking    an ERROR that is not explained: blocks submission
      */
     @TemplateData
-    public record ReportFinding(String origin, String ruleId, String severity, String title, String message,
-            List<Finding.FigureRef> figures, BigDecimal expected, BigDecimal stated, BigDecimal difference,
-            String unit, String subject, String explanation, boolean blocking) {
+    public record ReportFinding(
+            @Schema(description = "来源：budget 预算，personnel 人员，assets 资产，scores 评分，report 报告自身（如缺失的数字）。")
+            String origin,
+            @Schema(description = "核对规则编码。") String ruleId,
+            @Schema(description = "级别：ERROR 错误，WARNING 警告，INFO 提示。") String severity,
+            @Schema(description = "规则的文字表述。") String title,
+            @Schema(description = "本次问题的文字说明。") String message,
+            @Schema(description = "涉及的各个数字。") List<Finding.FigureRef> figures,
+            @Schema(description = "应有值（以 unit 计）；无法核对时为空。") BigDecimal expected,
+            @Schema(description = "填报值（以 unit 计）；无法核对时为空。") BigDecimal stated,
+            @Schema(description = "差额 = 填报值 − 应有值；无法核对时为空。") BigDecimal difference,
+            @Schema(description = "单位：yuan 元，persons 人，percent 百分比，points 分。") String unit,
+            @Schema(description = "逐项规则所指的项；其他规则为空。") String subject,
+            @Schema(description = "单位的情况说明；没有时为空。") String explanation,
+            @Schema(description = "是否阻止提交：既未更正也未说明的错误级问题。") boolean blocking) {
     }
 
     /**
@@ -168,12 +207,24 @@ public record ReportModel(
      * @param origin  the snapshot kind it comes from (budget, personnel, assets, scores, units)
      */
     @TemplateData
-    public record Figure(String key, String label, BigDecimal value, String unit, String printed, String status,
-            String origin) {
+    public record Figure(
+            @Schema(description = "来源位置：如 budget.revenue.allocatedTotal。") String key,
+            @Schema(description = "名称：如 财政下达资金指标。") String label,
+            @Schema(description = "数值：以 unit 计（金额为元）；缺失或不公开时为空。") BigDecimal value,
+            @Schema(description = "单位：yuan 元，persons 人，count 个，percent 百分比，points 分。") String unit,
+            @Schema(description = "印出形式：如 19531.57万元，不公开时为 *。") String printed,
+            @Schema(description = "状态：STATED 已填报，DERIVED 由其他数字推算，MISSING 缺失，NOT_DISCLOSED 不公开。") String status,
+            @Schema(description = "来源数据：budget、personnel、assets、scores 或 units。") String origin) {
     }
 
     /** A snapshot the report used: kind, version, event id, the system it came from, and when it changed. */
     @TemplateData
-    public record Source(String kind, long version, String eventId, String system, String actor, String occurredAt) {
+    public record Source(
+            @Schema(description = "数据类别：如 budget、personnel、assets、scores、units。") String kind,
+            @Schema(description = "版本号。") long version,
+            @Schema(description = "事件编号。") String eventId,
+            @Schema(description = "来源系统。") String system,
+            @Schema(description = "变更人。") String actor,
+            @Schema(description = "变更时间。") String occurredAt) {
     }
 }

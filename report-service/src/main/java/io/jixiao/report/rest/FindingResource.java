@@ -20,6 +20,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The findings of a unit-year's report and the unit's explanations of them (情况说明). */
@@ -30,11 +32,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class FindingResource {
 
     /** An explanation of a finding. */
-    public record ExplanationRequest(@NotNull @Prose(max = 2_000) String explanation) {
+    public record ExplanationRequest(
+            @Schema(description = "情况说明：对该核对问题（勾稽关系不符等）的解释；已说明的错误级问题不再阻止提交。必填。")
+            @NotNull @Prose(max = 2_000) String explanation) {
     }
 
     /** What an explanation push did. */
-    public record ExplanationResult(String ruleId, boolean changed) {
+    public record ExplanationResult(
+            @Schema(description = "核对规则编码：如 BUD-REVENUE-IDENTITY。") String ruleId,
+            @Schema(description = "是否有变化：false 表示与已保存的说明相同（或本无说明可撤回）。") boolean changed) {
     }
 
     private final Explanations explanations;
@@ -63,7 +69,9 @@ public class FindingResource {
     public ExplanationResult explain(@PathParam("unitCode") @Pattern(regexp = Paths.UNIT_CODE) String unitCode,
             @PathParam("fiscalYear") int fiscalYear,
             @PathParam("ruleId") @Pattern(regexp = Paths.RULE_ID) String ruleId,
-            @HeaderParam(RequestIds.HEADER) String requestId, @Valid @NotNull ExplanationRequest request) {
+            @HeaderParam(RequestIds.HEADER) String requestId,
+            @RequestBody(description = "对一项核对问题的情况说明（规则编码在路径中）。")
+            @Valid @NotNull ExplanationRequest request) {
         access.requireWrite(unitCode);
         return new ExplanationResult(ruleId, explanations.explain(unitCode, fiscalYear, ruleId,
                 request.explanation(), access.actor(requestId)));

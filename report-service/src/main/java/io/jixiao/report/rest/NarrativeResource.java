@@ -19,6 +19,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The narrative sections a unit writes for its report (报告文字部分), pushed like any figure. */
@@ -27,6 +28,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated
 public class NarrativeResource {
+
+    /** The pushed document in the words of the forms, for the request body's description. */
+    static final String NARRATIVES = "报告文字部分：单位自行撰写的各节文字，每个单位年度一份，整份替换。各项均可不填：未填报的节在报告中显示为"
+            + "“（未填报）”，并在内部版本中列为提示。列表各项由报告加序号（一是……、1.……），各项本身不写序号。";
 
     private final NarrativeRegister register;
     private final UnitAccess access;
@@ -42,6 +47,7 @@ public class NarrativeResource {
     @Operation(summary = "Push the unit's narratives for a fiscal year (the whole document; idempotent)")
     public NarrativeRegister.PutResult put(@PathParam("unitCode") @Pattern(regexp = Paths.UNIT_CODE) String unitCode,
             @PathParam("fiscalYear") int fiscalYear, @HeaderParam(RequestIds.HEADER) String requestId,
+            @RequestBody(description = NARRATIVES)
             @Valid @NotNull NarrativeDocument narratives) {
         access.requireWrite(unitCode);
         return register.put(unitCode, fiscalYear, narratives, access.actor(requestId));

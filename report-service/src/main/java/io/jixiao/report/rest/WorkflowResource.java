@@ -28,6 +28,8 @@ import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -41,15 +43,22 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class WorkflowResource {
 
     /** Finance's comments when returning or accepting. */
-    public record ReviewRequest(@Prose(max = 2_000) String comment) {
+    public record ReviewRequest(
+            @Schema(description = "审核意见：退回时说明需修改之处，审核通过时可附意见。未填报表示无意见。")
+            @Prose(max = 2_000) String comment) {
     }
 
     /** The date of the final-accounts approval (决算批复). */
-    public record ApprovalRequest(@NotNull LocalDate approvalDate) {
+    public record ApprovalRequest(
+            @Schema(description = "决算批复日期：如 2025-06-30；自评报告应在决算批复后20日内随决算一同公开，公开截止日据此计算。必填。")
+            @NotNull LocalDate approvalDate) {
     }
 
     /** Publication, optionally with the approval date if finance has not recorded it yet. */
-    public record PublishRequest(LocalDate approvalDate) {
+    public record PublishRequest(
+            @Schema(description = "决算批复日期：尚未登记时随公开一并登记（给出时取代已登记的日期）。未填报时用已登记的日期，"
+                    + "两者都没有则不能公开（409）。")
+            LocalDate approvalDate) {
     }
 
     private final Workflow workflow;
@@ -89,6 +98,7 @@ public class WorkflowResource {
     @Operation(summary = "Return a submitted report with comments (finance)")
     public Workflow.View returnForChanges(@PathParam("unitCode") @Pattern(regexp = Paths.UNIT_CODE) String unitCode,
             @PathParam("fiscalYear") int fiscalYear, @HeaderParam(RequestIds.HEADER) String requestId,
+            @RequestBody(description = "财政退回报告时的审核意见。")
             @Valid @NotNull ReviewRequest review) {
         return workflow.returnForChanges(unitCode, fiscalYear, review.comment(), access.actor(requestId));
     }
@@ -100,6 +110,7 @@ public class WorkflowResource {
     @Operation(summary = "Accept a submitted report (finance); the body may be {} or carry a comment")
     public Workflow.View accept(@PathParam("unitCode") @Pattern(regexp = Paths.UNIT_CODE) String unitCode,
             @PathParam("fiscalYear") int fiscalYear, @HeaderParam(RequestIds.HEADER) String requestId,
+            @RequestBody(description = "财政审核通过时的意见，可为 {}。")
             @Valid ReviewRequest review) {
         return workflow.accept(unitCode, fiscalYear, review == null ? null : review.comment(),
                 access.actor(requestId));
@@ -113,6 +124,7 @@ public class WorkflowResource {
             + "after it (finance)")
     public Workflow.View approval(@PathParam("unitCode") @Pattern(regexp = Paths.UNIT_CODE) String unitCode,
             @PathParam("fiscalYear") int fiscalYear, @HeaderParam(RequestIds.HEADER) String requestId,
+            @RequestBody(description = "决算批复日期的登记。")
             @Valid @NotNull ApprovalRequest request) {
         return workflow.setApprovalDate(unitCode, fiscalYear, request.approvalDate(), access.actor(requestId));
     }
@@ -126,6 +138,7 @@ public class WorkflowResource {
             + "/api/reports/public/units/{unitCode}/years/{fiscalYear}")
     public Workflow.View publish(@PathParam("unitCode") @Pattern(regexp = Paths.UNIT_CODE) String unitCode,
             @PathParam("fiscalYear") int fiscalYear, @HeaderParam(RequestIds.HEADER) String requestId,
+            @RequestBody(description = "公开已审核通过的报告；尚未登记决算批复日期时随此登记，可为 {}。")
             @Valid PublishRequest request) {
         return workflow.publish(unitCode, fiscalYear, request == null ? null : request.approvalDate(),
                 access.actor(requestId));

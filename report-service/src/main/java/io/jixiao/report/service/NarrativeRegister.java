@@ -20,6 +20,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The narrative sections a unit writes for its report: stored as pushed, versioned, every version kept. Pushing the
@@ -30,17 +31,32 @@ import java.util.Optional;
 public class NarrativeRegister {
 
     /** What a push did. */
-    public record PutResult(String unitCode, int fiscalYear, long version, boolean changed) {
+    public record PutResult(
+            @Schema(description = "单位编码。") String unitCode,
+            @Schema(description = "预算年度。") int fiscalYear,
+            @Schema(description = "现存版本号：每次内容变化加一。") long version,
+            @Schema(description = "是否有变化：false 表示与现存内容相同，未产生新版本。") boolean changed) {
     }
 
     /** The narratives as held. */
-    public record Held(String unitCode, int fiscalYear, long version, NarrativeDocument narratives,
-            OffsetDateTime updatedAt, String updatedBy, String source) {
+    public record Held(
+            @Schema(description = "单位编码。") String unitCode,
+            @Schema(description = "预算年度。") int fiscalYear,
+            @Schema(description = "版本号。") long version,
+            @Schema(description = "报告文字部分（按推送原样）。") NarrativeDocument narratives,
+            @Schema(description = "最近变更时间。") OffsetDateTime updatedAt,
+            @Schema(description = "最近变更人。") String updatedBy,
+            @Schema(description = "来源系统。") String source) {
     }
 
     /** One version of the narratives, with the sections it changed. */
-    public record HistoryEntry(long version, OffsetDateTime changedAt, String changedBy, String source,
-            String requestId, List<String> changedFields) {
+    public record HistoryEntry(
+            @Schema(description = "版本号。") long version,
+            @Schema(description = "变更时间。") OffsetDateTime changedAt,
+            @Schema(description = "变更人。") String changedBy,
+            @Schema(description = "来源系统。") String source,
+            @Schema(description = "请求编号（X-Request-Id）。") String requestId,
+            @Schema(description = "改动的节：如 annualGoals、problems。") List<String> changedFields) {
     }
 
     private final ObjectMapper mapper;

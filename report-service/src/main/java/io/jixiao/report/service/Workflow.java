@@ -36,6 +36,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The report's workflow (DESIGN §2, §8): draft → submitted (by the unit's approver; refused while an ERROR finding is
@@ -53,21 +54,47 @@ public class Workflow {
     private static final Logger LOG = Logger.getLogger(Workflow.class);
 
     /** A workflow as the API shows it. */
-    public record View(String unitCode, int fiscalYear, Status status, Integer latestVersion, String latestHash,
-            boolean changedSinceSubmission, List<String> blockingFindings, List<String> scorePending,
-            String reviewComment,
-            LocalDate approvalDate, LocalDate publicationDue, Long daysToDue, Integer publishedVersion,
-            OffsetDateTime publishedAt, String publicPath) {
+    public record View(
+            @Schema(description = "单位编码。") String unitCode,
+            @Schema(description = "预算年度。") int fiscalYear,
+            @Schema(description = "状态：DRAFT 草稿，SUBMITTED 已报送，RETURNED 已退回，ACCEPTED 已审核，PUBLISHED 已公开。")
+            Status status,
+            @Schema(description = "最近报送的版本号；从未报送时为空。") Integer latestVersion,
+            @Schema(description = "最近报送版本内容的 SHA-256（十六进制）。") String latestHash,
+            @Schema(description = "报送后内容是否有变化（数字、报告文字或情况说明）。") boolean changedSinceSubmission,
+            @Schema(description = "阻止提交的核对问题：既未更正也未说明的错误级问题的规则编码。") List<String> blockingFindings,
+            @Schema(description = "评分未跟上的数据：报告所示版本尚未被评分采用的各类数据；不为空时不能提交。")
+            List<String> scorePending,
+            @Schema(description = "财政审核意见。") String reviewComment,
+            @Schema(description = "决算批复日期；尚未登记时为空。") LocalDate approvalDate,
+            @Schema(description = "公开截止日：决算批复后20日内。") LocalDate publicationDue,
+            @Schema(description = "距公开截止日的天数；已逾期时为负数。") Long daysToDue,
+            @Schema(description = "已公开的版本号；尚未公开时为空。") Integer publishedVersion,
+            @Schema(description = "公开时间。") OffsetDateTime publishedAt,
+            @Schema(description = "公开报告的地址（无需登录）。") String publicPath) {
     }
 
     /** A submitted version, without its content. */
-    public record VersionInfo(int number, String contentHash, OffsetDateTime submittedAt, String submittedBy,
-            String source) {
+    public record VersionInfo(
+            @Schema(description = "版本号。") int number,
+            @Schema(description = "内容的 SHA-256（十六进制）。") String contentHash,
+            @Schema(description = "报送时间。") OffsetDateTime submittedAt,
+            @Schema(description = "报送人。") String submittedBy,
+            @Schema(description = "来源系统。") String source) {
     }
 
     /** A log entry of the workflow. */
-    public record LogView(String action, String statusFrom, String statusTo, Integer version, String comment,
-            String actor, String source, OffsetDateTime at) {
+    public record LogView(
+            @Schema(description = "操作：submit 报送，return 退回，accept 审核通过，approval-date 登记决算批复日期，"
+                    + "publish 公开，changed 内容变化后回到草稿。")
+            String action,
+            @Schema(description = "操作前的状态。") String statusFrom,
+            @Schema(description = "操作后的状态。") String statusTo,
+            @Schema(description = "涉及的版本号。") Integer version,
+            @Schema(description = "意见或说明。") String comment,
+            @Schema(description = "操作人。") String actor,
+            @Schema(description = "来源系统。") String source,
+            @Schema(description = "操作时间。") OffsetDateTime at) {
     }
 
     /** What the audit trail compares before and after an action. */
@@ -81,8 +108,14 @@ public class Workflow {
     }
 
     /** A publication that is overdue or due soon. */
-    public record Due(String unitCode, int fiscalYear, Status status, LocalDate approvalDate,
-            LocalDate publicationDue, long daysLeft, boolean overdue) {
+    public record Due(
+            @Schema(description = "单位编码。") String unitCode,
+            @Schema(description = "预算年度。") int fiscalYear,
+            @Schema(description = "状态：DRAFT 草稿，SUBMITTED 已报送，RETURNED 已退回，ACCEPTED 已审核。") Status status,
+            @Schema(description = "决算批复日期。") LocalDate approvalDate,
+            @Schema(description = "公开截止日：决算批复后20日内。") LocalDate publicationDue,
+            @Schema(description = "距公开截止日的天数；已逾期时为负数。") long daysLeft,
+            @Schema(description = "是否已逾期。") boolean overdue) {
     }
 
     private final ReportAssembly assembly;

@@ -12,6 +12,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The audit trail (审计留痕, DESIGN §9): every write records who (token subject and user name), from which system
@@ -24,8 +25,18 @@ import java.util.Objects;
 public class AuditTrail {
 
     /** An entry as the API shows it. */
-    public record Entry(long id, OffsetDateTime occurredAt, String unitCode, Integer fiscalYear, String action,
-            String target, String subject, String username, String client, String requestId, JsonNode changes) {
+    public record Entry(
+            @Schema(description = "编号。") long id,
+            @Schema(description = "发生时间。") OffsetDateTime occurredAt,
+            @Schema(description = "单位编码；与单位无关的操作为空。") String unitCode,
+            @Schema(description = "预算年度；与年度无关的操作为空。") Integer fiscalYear,
+            @Schema(description = "操作：如 unit.put、staff-category.put。") String action,
+            @Schema(description = "操作对象：如 unit XZ-WXB。") String target,
+            @Schema(description = "操作人的令牌主体（subject）。") String subject,
+            @Schema(description = "操作人的用户名。") String username,
+            @Schema(description = "来源系统（OAuth 客户端）。") String client,
+            @Schema(description = "请求编号（X-Request-Id）。") String requestId,
+            @Schema(description = "变更内容：通常为各字段的路径、原值和新值的列表。") JsonNode changes) {
     }
 
     private final ObjectMapper mapper;

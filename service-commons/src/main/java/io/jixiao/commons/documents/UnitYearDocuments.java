@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Keeps unit-year documents: a push stores the document exactly as sent with its reconciliation findings, bumps
@@ -36,7 +37,12 @@ import java.util.function.Supplier;
 public class UnitYearDocuments {
 
     /** What a push did: the version now held, whether it changed anything, and the findings. */
-    public record PutResult(String unitCode, int fiscalYear, long version, boolean changed, List<Finding> findings) {
+    public record PutResult(
+            @Schema(description = "单位编码。") String unitCode,
+            @Schema(description = "预算年度。") int fiscalYear,
+            @Schema(description = "现存版本号：每次内容变化加一。") long version,
+            @Schema(description = "是否有变化：false 表示与现存内容相同，未产生新版本。") boolean changed,
+            @Schema(description = "核对问题（勾稽关系核对）。") List<Finding> findings) {
     }
 
     /** One document of a batch. */
@@ -44,13 +50,28 @@ public class UnitYearDocuments {
     }
 
     /** A document as held. */
-    public record Held<D>(String unitCode, int fiscalYear, D document, long version, List<Finding> findings,
-            OffsetDateTime updatedAt, String updatedBy, String source, String requestId) {
+    public record Held<D>(
+            @Schema(description = "单位编码。") String unitCode,
+            @Schema(description = "预算年度。") int fiscalYear,
+            @Schema(description = "文档（按推送原样）。") D document,
+            @Schema(description = "版本号。") long version,
+            @Schema(description = "核对问题（勾稽关系核对）。") List<Finding> findings,
+            @Schema(description = "最近变更时间。") OffsetDateTime updatedAt,
+            @Schema(description = "最近变更人。") String updatedBy,
+            @Schema(description = "来源系统：推送该版本的系统。") String source,
+            @Schema(description = "请求编号（X-Request-Id）。") String requestId) {
     }
 
     /** One version in the audit trail; {@code changedBySubject} is the token subject (null in early versions). */
-    public record HistoryEntry(long version, OffsetDateTime changedAt, String changedBy, String changedBySubject,
-            String source, String requestId, List<JsonDiff.Change> changes, List<Finding> findings) {
+    public record HistoryEntry(
+            @Schema(description = "版本号。") long version,
+            @Schema(description = "变更时间。") OffsetDateTime changedAt,
+            @Schema(description = "变更人。") String changedBy,
+            @Schema(description = "变更人的令牌主体（subject）；早期版本为空。") String changedBySubject,
+            @Schema(description = "来源系统。") String source,
+            @Schema(description = "请求编号（X-Request-Id）。") String requestId,
+            @Schema(description = "变更明细：每个变化的数字的路径、原值和新值。") List<JsonDiff.Change> changes,
+            @Schema(description = "该版本的核对问题。") List<Finding> findings) {
     }
 
     private static final TypeReference<List<Finding>> FINDINGS = new TypeReference<>() { };

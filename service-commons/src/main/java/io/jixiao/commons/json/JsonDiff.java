@@ -7,6 +7,7 @@ import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Compares two JSON documents field by field. Numbers compare by value (100 and 100.00 are the same amount), so a
@@ -15,7 +16,10 @@ import java.util.Set;
 public final class JsonDiff {
 
     /** One changed figure: its path and the values before and after (JSON null when absent). */
-    public record Change(String path, JsonNode oldValue, JsonNode newValue) {
+    public record Change(
+            @Schema(description = "路径：如 revenue.carryover。") String path,
+            @Schema(description = "原值；原来没有时为空。") JsonNode oldValue,
+            @Schema(description = "新值；现在没有时为空。") JsonNode newValue) {
     }
 
     private JsonDiff() {

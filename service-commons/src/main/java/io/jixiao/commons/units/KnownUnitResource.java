@@ -12,6 +12,7 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Which version of a unit's profile this service holds: shows operators (and tests) that the units register's
@@ -25,8 +26,16 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class KnownUnitResource {
 
     /** A unit as this service knows it, with the version and event it came from. */
-    public record KnownUnitView(String unitCode, String name, String region, String level, String parentCode,
-            boolean active, long version, UUID eventId, OffsetDateTime updatedAt) {
+    public record KnownUnitView(
+            @Schema(description = "单位编码。") String unitCode,
+            @Schema(description = "单位全称。") String name,
+            @Schema(description = "所属地区。") String region,
+            @Schema(description = "单位级次。") String level,
+            @Schema(description = "主管部门编码；没有时为空。") String parentCode,
+            @Schema(description = "是否在用：false 表示单位已撤销。") boolean active,
+            @Schema(description = "单位档案的版本号。") long version,
+            @Schema(description = "来源事件的编号。") UUID eventId,
+            @Schema(description = "单位档案的变更时间。") OffsetDateTime updatedAt) {
     }
 
     private final KnownUnits units;
