@@ -30,11 +30,15 @@ class GatewayRoutingTest {
 
     @Test
     void requestsWithoutAValidTokenNeverReachAService() {
-        given().get("/api/budget/units/XZ-WXB/years/2024/budget").then().statusCode(401);
+        // refused in problem details, as the services refuse, with the challenge kept
+        given().get("/api/budget/units/XZ-WXB/years/2024/budget").then().statusCode(401)
+                .contentType("application/problem+json").header("WWW-Authenticate", "Bearer")
+                .body("type", equalTo("urn:jixiao:problem:unauthorized")).body("status", equalTo(401));
         String token = TestInfrastructure.tokens().user("finance");
         String[] parts = token.split("\\.");
         given().auth().oauth2(parts[0] + "." + parts[1] + ".c2lnbmF0dXJl")
-                .get("/api/personnel/units").then().statusCode(401);
+                .get("/api/personnel/units").then().statusCode(401).contentType("application/problem+json")
+                .body("type", equalTo("urn:jixiao:problem:unauthorized"));
         assertTrue(StubBackends.RECEIVED.isEmpty(), "refused at the gateway: " + StubBackends.RECEIVED);
     }
 

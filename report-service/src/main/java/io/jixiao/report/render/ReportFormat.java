@@ -7,9 +7,13 @@ import java.util.Locale;
 /** The formats a report is served in, chosen by {@code ?format=} or else by the {@code Accept} header. */
 public enum ReportFormat {
     HTML("html", "text/html;charset=UTF-8", "html"),
-    DOCX("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx"),
+    DOCX("docx", ReportFormat.DOCX_MEDIA_TYPE, "docx"),
     PDF("pdf", "application/pdf", "pdf"),
     JSON("json", "application/json", "json");
+
+    /** Word's media type (also for the API document's annotations). */
+    public static final String DOCX_MEDIA_TYPE =
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
     private final String name;
     private final String mediaType;

@@ -15,6 +15,11 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import io.jixiao.report.model.ReportModel;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Published reports, open data: served without login, in HTML, PDF and JSON (and DOCX), never with findings. */
@@ -37,6 +42,12 @@ public class PublicReportResource {
     @GET
     @Path("units/{unitCode}/years/{fiscalYear}")
     @Operation(summary = "The published report of a unit-year (no login): ?format=html|pdf|json|docx or Accept")
+    @APIResponse(responseCode = "200", description = "the published report", content = {
+            @Content(mediaType = "application/json", schema = @Schema(implementation = ReportModel.class)),
+            @Content(mediaType = "text/html", schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = "application/pdf", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = ReportFormat.DOCX_MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING,
+                    format = "binary"))})
     public Response published(@PathParam("unitCode") @Pattern(regexp = Paths.UNIT_CODE) String unitCode,
             @PathParam("fiscalYear") int fiscalYear, @QueryParam("format") String format,
             @Context HttpHeaders headers) {

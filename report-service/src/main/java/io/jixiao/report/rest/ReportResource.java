@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -53,8 +54,10 @@ public class ReportResource {
             description = "Format by ?format=html|docx|pdf|json or the Accept header (default JSON).")
     @APIResponse(responseCode = "200", description = "the report", content = {
             @Content(mediaType = "application/json", schema = @Schema(implementation = ReportModel.class)),
-            @Content(mediaType = "text/html"), @Content(mediaType = "application/pdf"),
-            @Content(mediaType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document")})
+            @Content(mediaType = "text/html", schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = "application/pdf", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = ReportFormat.DOCX_MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING,
+                    format = "binary"))})
     @APIResponse(responseCode = "503", description = "PDF asked for, but the font set as JIXIAO_REPORT_PDF_FONT (an "
             + "optional override of the bundled fonts) cannot be read")
     public Response report(@PathParam("unitCode") @Pattern(regexp = Paths.UNIT_CODE) String unitCode,

@@ -28,6 +28,10 @@ import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import io.jixiao.report.render.ReportFormat;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -158,6 +162,12 @@ public class WorkflowResource {
     @Path("units/{unitCode}/years/{fiscalYear}/versions/{number}")
     @Produces
     @Operation(summary = "A submitted version as it was submitted, in any format")
+    @APIResponse(responseCode = "200", description = "the version as submitted", content = {
+            @Content(mediaType = "application/json", schema = @Schema(implementation = ReportModel.class)),
+            @Content(mediaType = "text/html", schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = "application/pdf", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = ReportFormat.DOCX_MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING,
+                    format = "binary"))})
     public Response version(@PathParam("unitCode") @Pattern(regexp = Paths.UNIT_CODE) String unitCode,
             @PathParam("fiscalYear") int fiscalYear, @PathParam("number") int number,
             @QueryParam("format") String format, @QueryParam("variant") String variant,

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import io.jixiao.commons.problem.ProblemException;
+import io.jixiao.report.TestReportConfig;
 import io.jixiao.report.config.ReportConfig;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -115,32 +116,7 @@ class PdfFontsTest {
     }
 
     private static ReportConfig config(Optional<String> pdfFont) {
-        return new ReportConfig() {
-            @Override
-            public Optional<String> pdfFont() {
-                return pdfFont;
-            }
-
-            @Override
-            public int publicationDays() {
-                return 20;
-            }
-
-            @Override
-            public int dueSoonDays() {
-                return 7;
-            }
-
-            @Override
-            public Map<String, String> staffCategories() {
-                return Map.of();
-            }
-
-            @Override
-            public Map<String, String> movementKinds() {
-                return Map.of();
-            }
-        };
+        return new TestReportConfig(pdfFont, Map.of(), Map.of());
     }
 
     private static void assertUnsupported(Path font) {

@@ -10,6 +10,7 @@ import io.jixiao.events.budget.BudgetSnapshot;
 import io.jixiao.events.personnel.StaffDocument;
 import io.jixiao.events.personnel.StaffSnapshot;
 import io.jixiao.report.SeedFixture;
+import io.jixiao.report.TestReportConfig;
 import io.jixiao.report.config.ReportConfig;
 import io.jixiao.report.model.NarrativeDocument;
 import io.jixiao.report.model.ReportModel;
@@ -32,32 +33,7 @@ public class ReportWriterTest {
     private final ReportWriter writer = new ReportWriter(new Labels(config(Map.of(), Map.of())));
 
     static ReportConfig config(Map<String, String> categories, Map<String, String> movements) {
-        return new ReportConfig() {
-            @Override
-            public Optional<String> pdfFont() {
-                return Optional.empty();
-            }
-
-            @Override
-            public int publicationDays() {
-                return 20;
-            }
-
-            @Override
-            public int dueSoonDays() {
-                return 7;
-            }
-
-            @Override
-            public Map<String, String> staffCategories() {
-                return categories;
-            }
-
-            @Override
-            public Map<String, String> movementKinds() {
-                return movements;
-            }
-        };
+        return new TestReportConfig(Optional.empty(), categories, movements);
     }
 
     static <T> ReadModel.Held<T> held(T payload) {

@@ -147,26 +147,25 @@ public class ContractFilter implements OASFilter {
 
     private static Schema problem() {
         return OASFactory.createSchema().addType(SchemaType.OBJECT)
-                .description("RFC 9457 problem details")
+                .description("问题详情（RFC 9457）：出了什么问题；输入有误时逐项列出错误字段")
                 .addRequired("type").addRequired("title").addRequired("status")
-                .addProperty("type", text("A URI naming the kind of problem, e.g. urn:jixiao:problem:invalid-input"))
-                .addProperty("title", text("The kind of problem in a few words"))
+                .addProperty("type", text("问题类别（URI），如 urn:jixiao:problem:invalid-input"))
+                .addProperty("title", text("问题类别的简短说明"))
                 .addProperty("status", OASFactory.createSchema().addType(SchemaType.INTEGER).format("int32")
-                        .description("The HTTP status"))
-                .addProperty("detail", nullable(text("What went wrong in this case")))
-                .addProperty("instance", nullable(text("The request path")))
+                        .description("HTTP 状态码"))
+                .addProperty("detail", nullable(text("本次请求出了什么问题")))
+                .addProperty("instance", nullable(text("请求路径")))
                 .addProperty("errors", nullable(OASFactory.createSchema().addType(SchemaType.ARRAY)
-                        .description("Each bad field and what is wrong with it")
+                        .description("每个有误的字段及其错误")
                         .items(OASFactory.createSchema().ref(FIELD_ERROR))));
     }
 
     private static Schema fieldError() {
         return OASFactory.createSchema().addType(SchemaType.OBJECT)
-                .description("One bad field: its JSON path in the request body, or a parameter's name (and for a "
-                        + "workbook the sheet and cell), and what is wrong with it")
+                .description("一个有误的字段：请求体中的 JSON 路径或参数名（工作簿则另有工作表和单元格），以及错在哪里")
                 .addRequired("field").addRequired("message")
-                .addProperty("field", text("e.g. revenue.yearEndRecoveries.items[0].amount"))
-                .addProperty("message", text("e.g. required; must be a number"));
+                .addProperty("field", text("字段，如 revenue.yearEndRecoveries.items[0].amount"))
+                .addProperty("message", text("错误说明，如 required（必填）、must be a number（须为数字）"));
     }
 
     private static Schema text(String description) {

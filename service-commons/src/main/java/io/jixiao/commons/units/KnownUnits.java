@@ -27,7 +27,7 @@ public class KnownUnits {
     public record UnitChanged(String unitCode, long version, boolean firstArrival) {
     }
 
-    /** How long a unit registered a moment ago may take to arrive here, as a client should wait ({@code Retry-After}). */
+    /** How long a unit registered a moment ago may take to arrive here: a client's wait ({@code Retry-After}). */
     static final int ARRIVAL_SECONDS = 2;
 
     private final ObjectMapper mapper;
