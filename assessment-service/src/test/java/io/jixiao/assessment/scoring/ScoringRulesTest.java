@@ -109,15 +109,15 @@ class ScoringRulesTest {
     }
 
     @Test
-    void explanationsPrintFiguresToTwoDecimalsWhileScoresKeepFullPrecision() {
+    void explanationsPrintFiguresToTwoDecimalsComputedFromTheFullValues() {
         Outcome rate = rule("rate", null).score(d("3"), ScoringInput.ofActual(d("96.04271443616667784515018505936799"),
                 null));
         assertEquals("96.04% × 权重 3", rate.explanation());
-        assertEquals(0, d("2.88128143308500033535450555178104").compareTo(rate.score()), "the score is not rounded");
+        assertEquals(0, d("2.88").compareTo(rate.score()), "3 × 96.0427…% = 2.8813 points, to the hundredth");
         Outcome threshold = rule("threshold", Map.of("perPoint", "0.1")).score(d("5"),
                 ScoringInput.ofActual(d("100.73561940057769083722269478502426"), target("<=", "95")));
         assertEquals("偏离目标 5.74 个百分点，每个百分点扣 0.1 分，扣 0.57 分", threshold.explanation());
-        assertEquals(0, d("4.426438059942230916277730521497574").compareTo(threshold.score()));
+        assertEquals(0, d("4.43").compareTo(threshold.score()), "5 − 0.5736 points, to the hundredth");
         Outcome bands = rule("bands", Map.of("bands", List.of(Map.of("min", 90, "ratio", "0.8"))))
                 .score(d("10"), ScoringInput.ofActual(d("92.16438356164383561643835616438356"), null));
         assertEquals("实际值 92.16 落在 ≥90 档，得分比例 80%", bands.explanation());
