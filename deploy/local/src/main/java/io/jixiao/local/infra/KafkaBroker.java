@@ -123,7 +123,9 @@ public final class KafkaBroker implements AutoCloseable {
         String clusterId = base64Uuid();
         ManagedProcess format = new ManagedProcess("kafka-format", List.of(ManagedProcess.javaExecutable(),
                 "-XX:TieredStopAtLevel=1", "-Dlog4j2.configurationFile=" + home.resolve("config/log4j2.properties"),
-                "-cp", home.resolve("libs") + "/*", "kafka.tools.StorageTool", "format", "-t", clusterId,
+                "-cp", home.resolve("libs") + "/*", "kafka.tools.StorageTool", "format",
+                // one argument with "=": a base64 id may start with "-", which the tool would take for an option
+                "--cluster-id=" + clusterId,
                 "-c", dataDir.resolve("server.properties").toString()), Map.of(), dataDir, logFile);
         format.runToCompletion(Duration.ofSeconds(90));
     }
