@@ -3,17 +3,14 @@ package io.jixiao.assessment.messaging;
 import io.jixiao.assessment.service.FactIntake;
 import io.jixiao.commons.messaging.Envelopes;
 import io.jixiao.commons.messaging.PoisonMessageException;
-import io.jixiao.commons.messaging.TransientFailure;
+import io.jixiao.commons.messaging.RetryTransient;
 import io.jixiao.events.EventEnvelope;
 import io.jixiao.events.budget.BudgetSnapshot;
 import io.jixiao.events.personnel.AssetSnapshot;
 import io.jixiao.events.personnel.StaffSnapshot;
-import io.smallrye.faulttolerance.api.ExponentialBackoff;
-import io.smallrye.faulttolerance.api.RetryWhen;
+import io.smallrye.faulttolerance.api.ApplyGuard;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.temporal.ChronoUnit;
-import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -34,10 +31,7 @@ public class FactsConsumer {
 
     @Incoming("budget")
     @Blocking
-    @Retry(maxRetries = -1, delay = 200, maxDuration = TransientFailure.RETRY_FOR_MINUTES,
-            durationUnit = ChronoUnit.MINUTES)
-    @ExponentialBackoff(maxDelay = 10, maxDelayUnit = ChronoUnit.SECONDS)
-    @RetryWhen(exception = TransientFailure.class)
+    @ApplyGuard(RetryTransient.GUARD)
     public void onBudget(String record) {
         EventEnvelope<BudgetSnapshot> e = envelopes.read(record, BudgetSnapshot.TYPE, BudgetSnapshot.class);
         if (e.payload().budget() == null) {
@@ -48,10 +42,7 @@ public class FactsConsumer {
 
     @Incoming("personnel")
     @Blocking
-    @Retry(maxRetries = -1, delay = 200, maxDuration = TransientFailure.RETRY_FOR_MINUTES,
-            durationUnit = ChronoUnit.MINUTES)
-    @ExponentialBackoff(maxDelay = 10, maxDelayUnit = ChronoUnit.SECONDS)
-    @RetryWhen(exception = TransientFailure.class)
+    @ApplyGuard(RetryTransient.GUARD)
     public void onStaff(String record) {
         EventEnvelope<StaffSnapshot> e = envelopes.read(record, StaffSnapshot.TYPE, StaffSnapshot.class);
         if (e.payload().staff() == null) {
@@ -62,10 +53,7 @@ public class FactsConsumer {
 
     @Incoming("assets")
     @Blocking
-    @Retry(maxRetries = -1, delay = 200, maxDuration = TransientFailure.RETRY_FOR_MINUTES,
-            durationUnit = ChronoUnit.MINUTES)
-    @ExponentialBackoff(maxDelay = 10, maxDelayUnit = ChronoUnit.SECONDS)
-    @RetryWhen(exception = TransientFailure.class)
+    @ApplyGuard(RetryTransient.GUARD)
     public void onAssets(String record) {
         EventEnvelope<AssetSnapshot> e = envelopes.read(record, AssetSnapshot.TYPE, AssetSnapshot.class);
         if (e.payload().assets() == null) {

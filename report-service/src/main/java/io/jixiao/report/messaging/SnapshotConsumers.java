@@ -1,15 +1,12 @@
 package io.jixiao.report.messaging;
 
 import io.jixiao.commons.messaging.Envelopes;
-import io.jixiao.commons.messaging.TransientFailure;
+import io.jixiao.commons.messaging.RetryTransient;
 import io.jixiao.report.service.ReadModel;
 import io.jixiao.report.service.SnapshotKind;
-import io.smallrye.faulttolerance.api.ExponentialBackoff;
-import io.smallrye.faulttolerance.api.RetryWhen;
+import io.smallrye.faulttolerance.api.ApplyGuard;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.temporal.ChronoUnit;
-import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -32,40 +29,28 @@ public class SnapshotConsumers {
     }
 
     @Incoming("budget")
-    @Retry(maxRetries = -1, delay = 200, maxDuration = TransientFailure.RETRY_FOR_MINUTES,
-            durationUnit = ChronoUnit.MINUTES)
-    @ExponentialBackoff(maxDelay = 10, maxDelayUnit = ChronoUnit.SECONDS)
-    @RetryWhen(exception = TransientFailure.class)
+    @ApplyGuard(RetryTransient.GUARD)
     @Blocking(ordered = true)
     public void onBudget(String record) {
         apply(SnapshotKind.BUDGET, record);
     }
 
     @Incoming("personnel")
-    @Retry(maxRetries = -1, delay = 200, maxDuration = TransientFailure.RETRY_FOR_MINUTES,
-            durationUnit = ChronoUnit.MINUTES)
-    @ExponentialBackoff(maxDelay = 10, maxDelayUnit = ChronoUnit.SECONDS)
-    @RetryWhen(exception = TransientFailure.class)
+    @ApplyGuard(RetryTransient.GUARD)
     @Blocking(ordered = true)
     public void onPersonnel(String record) {
         apply(SnapshotKind.PERSONNEL, record);
     }
 
     @Incoming("assets")
-    @Retry(maxRetries = -1, delay = 200, maxDuration = TransientFailure.RETRY_FOR_MINUTES,
-            durationUnit = ChronoUnit.MINUTES)
-    @ExponentialBackoff(maxDelay = 10, maxDelayUnit = ChronoUnit.SECONDS)
-    @RetryWhen(exception = TransientFailure.class)
+    @ApplyGuard(RetryTransient.GUARD)
     @Blocking(ordered = true)
     public void onAssets(String record) {
         apply(SnapshotKind.ASSETS, record);
     }
 
     @Incoming("scores")
-    @Retry(maxRetries = -1, delay = 200, maxDuration = TransientFailure.RETRY_FOR_MINUTES,
-            durationUnit = ChronoUnit.MINUTES)
-    @ExponentialBackoff(maxDelay = 10, maxDelayUnit = ChronoUnit.SECONDS)
-    @RetryWhen(exception = TransientFailure.class)
+    @ApplyGuard(RetryTransient.GUARD)
     @Blocking(ordered = true)
     public void onScores(String record) {
         apply(SnapshotKind.SCORES, record);

@@ -12,9 +12,7 @@ import org.jboss.logging.Logger;
  * about the record, so the record is retried (see {@link #RETRY_FOR_MINUTES}) instead of going to the dead-letter
  * topic, which is only for records that can never be processed ({@link PoisonMessageException}).
  *
- * <p>Used as {@code @RetryWhen(exception = TransientFailure.class)} on the {@code @Incoming} methods, together
- * with {@code @Retry} and {@code @ExponentialBackoff}; the transaction must be opened inside the retried method's
- * callee, so that every attempt runs in a fresh one.
+ * <p>The condition of the consumers' one retry policy, {@link RetryTransient}.
  */
 public class TransientFailure implements Predicate<Throwable> {
 

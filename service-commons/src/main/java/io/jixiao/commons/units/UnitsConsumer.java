@@ -1,15 +1,12 @@
 package io.jixiao.commons.units;
 
 import io.jixiao.commons.messaging.Envelopes;
-import io.jixiao.commons.messaging.TransientFailure;
+import io.jixiao.commons.messaging.RetryTransient;
 import io.jixiao.events.UnitSnapshot;
 import io.quarkus.arc.properties.IfBuildProperty;
-import io.smallrye.faulttolerance.api.ExponentialBackoff;
-import io.smallrye.faulttolerance.api.RetryWhen;
+import io.smallrye.faulttolerance.api.ApplyGuard;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.temporal.ChronoUnit;
-import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -33,10 +30,7 @@ public class UnitsConsumer {
     }
 
     @Incoming("units")
-    @Retry(maxRetries = -1, delay = 200, maxDuration = TransientFailure.RETRY_FOR_MINUTES,
-            durationUnit = ChronoUnit.MINUTES)
-    @ExponentialBackoff(maxDelay = 10, maxDelayUnit = ChronoUnit.SECONDS)
-    @RetryWhen(exception = TransientFailure.class)
+    @ApplyGuard(RetryTransient.GUARD)
     @Blocking(ordered = true)
     public void onUnit(String record) {
         var event = envelopes.read(record, UnitSnapshot.TYPE, UnitSnapshot.class);
