@@ -17,7 +17,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jixiao.events.Topics;
 import io.jixiao.events.budget.BudgetDocument;
 import io.jixiao.events.budget.BudgetSnapshot;
-import io.jixiao.report.service.Workflow;
+import io.jixiao.report.service.ReportJson;
 import io.jixiao.testing.KafkaTopics;
 import io.jixiao.testing.RealInfrastructure;
 import io.quarkus.test.common.ResourceArg;
@@ -116,7 +116,7 @@ class WorkflowTest {
             assertTrue(v.get("contentHash").asText().matches("[0-9a-f]{64}"));
             String content = given().auth().oauth2(finance).queryParam("format", "json")
                     .get(REPORT + "/versions/" + v.get("number").asInt()).then().statusCode(200).extract().asString();
-            assertEquals(v.get("contentHash").asText(), Workflow.hash(content));
+            assertEquals(v.get("contentHash").asText(), ReportJson.hash(content));
         }
         String v1 = given().auth().oauth2(finance).queryParam("format", "html").get(REPORT + "/versions/1")
                 .then().statusCode(200).extract().asString();

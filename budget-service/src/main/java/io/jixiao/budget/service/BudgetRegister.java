@@ -1,14 +1,14 @@
 package io.jixiao.budget.service;
 
-import io.jixiao.commons.documents.Actor;
-import io.jixiao.commons.documents.FiscalYears;
-import io.jixiao.commons.documents.UnitYearDocuments;
 import io.jixiao.commons.documents.UnitYearDocuments.Held;
 import io.jixiao.commons.documents.UnitYearDocuments.HistoryEntry;
 import io.jixiao.commons.documents.UnitYearDocuments.Item;
 import io.jixiao.commons.documents.UnitYearDocuments.PutResult;
+import io.jixiao.commons.documents.UnitYearDocuments;
 import io.jixiao.commons.problem.Problem;
 import io.jixiao.commons.problem.ProblemException;
+import io.jixiao.commons.security.Actor;
+import io.jixiao.commons.units.FiscalYears;
 import io.jixiao.commons.units.KnownUnits;
 import io.jixiao.events.budget.BudgetDocument;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,9 +1,9 @@
 package io.jixiao.personnel.service;
 
 import io.jixiao.commons.audit.AuditTrail;
-import io.jixiao.commons.documents.Actor;
-import io.jixiao.personnel.repository.MovementKind;
+import io.jixiao.commons.security.Actor;
 import io.jixiao.personnel.repository.MovementKind.Direction;
+import io.jixiao.personnel.repository.MovementKind;
 import io.jixiao.personnel.repository.StaffCategory;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -43,6 +43,11 @@ public record ReportModel(
         @Schema(description = "组装报告所用的各项数据（快照）。") List<Source> sources,
         @Schema(description = "报告所示数字与评分所依据数字的版本，及两者的差异。") DataBasis basis) {
 
+    /** The rule ids of ERROR findings neither corrected nor explained: what blocks the report's submission. */
+    public List<String> blockingRuleIds() {
+        return findings.stream().filter(ReportFinding::blocking).map(ReportFinding::ruleId).distinct().toList();
+    }
+
     /** Who the report is for. */
     public enum Variant {
         /** for the unit and finance: with findings and the computed total */

@@ -8,6 +8,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.OffsetDateTime;
+import java.util.Optional;
 
 /** A submitted version of a report: immutable, numbered, hashed (SHA-256 of {@link #content}). */
 @Entity
@@ -42,4 +43,12 @@ public class ReportVersion extends PanacheEntityBase {
 
     @Column(nullable = false)
     public String source;
+
+    /** The last submitted version of a unit-year's report, if any. */
+    public static Optional<ReportVersion> latestOf(ReportWorkflow w) {
+        if (w.latestVersion == null) {
+            return Optional.empty();
+        }
+        return findByIdOptional(new Key(w.key.unitCode(), w.key.fiscalYear(), w.latestVersion));
+    }
 }

@@ -3,7 +3,7 @@ package io.jixiao.report.rest;
 import io.jixiao.commons.problem.ProblemException;
 import io.jixiao.report.render.Renderers;
 import io.jixiao.report.render.ReportFormat;
-import io.jixiao.report.service.Workflow;
+import io.jixiao.report.service.WorkflowViews;
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.GET;
@@ -31,11 +31,11 @@ public class PublicReportResource {
     static final List<ReportFormat> FORMATS = List.of(ReportFormat.HTML, ReportFormat.PDF, ReportFormat.JSON,
             ReportFormat.DOCX);
 
-    private final Workflow workflow;
+    private final WorkflowViews views;
     private final Renderers renderers;
 
-    public PublicReportResource(Workflow workflow, Renderers renderers) {
-        this.workflow = workflow;
+    public PublicReportResource(WorkflowViews views, Renderers renderers) {
+        this.views = views;
         this.renderers = renderers;
     }
 
@@ -52,7 +52,7 @@ public class PublicReportResource {
             @PathParam("fiscalYear") int fiscalYear, @QueryParam("format") String format,
             @Context HttpHeaders headers) {
         ReportFormat chosen = ReportFormat.choose(format, headers.getRequestHeader(HttpHeaders.ACCEPT), FORMATS);
-        return workflow.published(unitCode, fiscalYear).map(m -> renderers.respond(m, chosen))
+        return views.published(unitCode, fiscalYear).map(m -> renderers.respond(m, chosen))
                 .orElseThrow(() -> ProblemException.notFound("no report of " + unitCode + " for " + fiscalYear
                         + " has been published"));
     }

@@ -1,11 +1,11 @@
 package io.jixiao.report.rest;
 
-import io.jixiao.commons.documents.FiscalYears;
 import io.jixiao.commons.problem.ProblemException;
 import io.jixiao.commons.security.UnitAccess;
+import io.jixiao.commons.units.FiscalYears;
 import io.jixiao.commons.units.KnownUnits;
-import io.jixiao.report.model.ReportModel;
 import io.jixiao.report.model.ReportModel.Variant;
+import io.jixiao.report.model.ReportModel;
 import io.jixiao.report.render.Renderers;
 import io.jixiao.report.render.ReportFormat;
 import io.jixiao.report.service.ReportAssembly;

@@ -7,6 +7,7 @@ import io.jixiao.report.model.Prose;
 import io.jixiao.report.model.ReportModel;
 import io.jixiao.report.render.Renderers;
 import io.jixiao.report.service.Workflow;
+import io.jixiao.report.service.WorkflowViews;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -66,11 +67,13 @@ public class WorkflowResource {
     }
 
     private final Workflow workflow;
+    private final WorkflowViews views;
     private final Renderers renderers;
     private final UnitAccess access;
 
-    public WorkflowResource(Workflow workflow, Renderers renderers, UnitAccess access) {
+    public WorkflowResource(Workflow workflow, WorkflowViews views, Renderers renderers, UnitAccess access) {
         this.workflow = workflow;
+        this.views = views;
         this.renderers = renderers;
         this.access = access;
     }
@@ -79,20 +82,21 @@ public class WorkflowResource {
     @Path("units/{unitCode}/years/{fiscalYear}/status")
     @Operation(summary = "Where the report stands: status, last submitted version and hash, blocking findings, "
             + "approval date and publication deadline")
-    public Workflow.View status(@PathParam("unitCode") @Pattern(regexp = Paths.UNIT_CODE) String unitCode,
+    public WorkflowViews.View status(@PathParam("unitCode") @Pattern(regexp = Paths.UNIT_CODE) String unitCode,
             @PathParam("fiscalYear") int fiscalYear) {
         access.requireRead(unitCode);
-        return workflow.view(unitCode, fiscalYear);
+        return views.view(unitCode, fiscalYear);
     }
 
     @POST
     @Path("units/{unitCode}/years/{fiscalYear}/submit")
     @Operation(summary = "Submit the report (the unit's approver): refused with 409 while an error finding is "
             + "neither corrected nor explained")
-    public Workflow.View submit(@PathParam("unitCode") @Pattern(regexp = Paths.UNIT_CODE) String unitCode,
+    public WorkflowViews.View submit(@PathParam("unitCode") @Pattern(regexp = Paths.UNIT_CODE) String unitCode,
             @PathParam("fiscalYear") int fiscalYear, @HeaderParam(RequestIds.HEADER) String requestId) {
         access.requireApprove(unitCode);
-        return workflow.submit(unitCode, fiscalYear, access.actor(requestId));
+        workflow.submit(unitCode, fiscalYear, access.actor(requestId));
+        return views.view(unitCode, fiscalYear);
     }
 
     @POST
@@ -100,11 +104,12 @@ public class WorkflowResource {
     @Path("units/{unitCode}/years/{fiscalYear}/return")
     @RolesAllowed(Roles.FINANCE)
     @Operation(summary = "Return a submitted report with comments (finance)")
-    public Workflow.View returnForChanges(@PathParam("unitCode") @Pattern(regexp = Paths.UNIT_CODE) String unitCode,
+    public WorkflowViews.View returnForChanges(@PathParam("unitCode") @Pattern(regexp = Paths.UNIT_CODE) String unitCode,
             @PathParam("fiscalYear") int fiscalYear, @HeaderParam(RequestIds.HEADER) String requestId,
             @RequestBody(description = "财政退回报告时的审核意见。")
             @Valid @NotNull ReviewRequest review) {
-        return workflow.returnForChanges(unitCode, fiscalYear, review.comment(), access.actor(requestId));
+        workflow.returnForChanges(unitCode, fiscalYear, review.comment(), access.actor(requestId));
+        return views.view(unitCode, fiscalYear);
     }
 
     @POST
@@ -112,12 +117,12 @@ public class WorkflowResource {
     @Path("units/{unitCode}/years/{fiscalYear}/accept")
     @RolesAllowed(Roles.FINANCE)
     @Operation(summary = "Accept a submitted report (finance); the body may be {} or carry a comment")
-    public Workflow.View accept(@PathParam("unitCode") @Pattern(regexp = Paths.UNIT_CODE) String unitCode,
+    public WorkflowViews.View accept(@PathParam("unitCode") @Pattern(regexp = Paths.UNIT_CODE) String unitCode,
             @PathParam("fiscalYear") int fiscalYear, @HeaderParam(RequestIds.HEADER) String requestId,
             @RequestBody(description = "财政审核通过时的意见，可为 {}。")
             @Valid ReviewRequest review) {
-        return workflow.accept(unitCode, fiscalYear, review == null ? null : review.comment(),
-                access.actor(requestId));
+        workflow.accept(unitCode, fiscalYear, review == null ? null : review.comment(), access.actor(requestId));
+        return views.view(unitCode, fiscalYear);
     }
 
     @PUT
@@ -126,11 +131,12 @@ public class WorkflowResource {
     @RolesAllowed(Roles.FINANCE)
     @Operation(summary = "Record the date of the final-accounts approval (决算批复): publication is due 20 days "
             + "after it (finance)")
-    public Workflow.View approval(@PathParam("unitCode") @Pattern(regexp = Paths.UNIT_CODE) String unitCode,
+    public WorkflowViews.View approval(@PathParam("unitCode") @Pattern(regexp = Paths.UNIT_CODE) String unitCode,
             @PathParam("fiscalYear") int fiscalYear, @HeaderParam(RequestIds.HEADER) String requestId,
             @RequestBody(description = "决算批复日期的登记。")
             @Valid @NotNull ApprovalRequest request) {
-        return workflow.setApprovalDate(unitCode, fiscalYear, request.approvalDate(), access.actor(requestId));
+        workflow.setApprovalDate(unitCode, fiscalYear, request.approvalDate(), access.actor(requestId));
+        return views.view(unitCode, fiscalYear);
     }
 
     @POST
@@ -140,22 +146,23 @@ public class WorkflowResource {
     @Operation(summary = "Publish the accepted report (finance; body {} or {\"approvalDate\": …} when it was not "
             + "recorded yet); it is then served without login at "
             + "/api/reports/public/units/{unitCode}/years/{fiscalYear}")
-    public Workflow.View publish(@PathParam("unitCode") @Pattern(regexp = Paths.UNIT_CODE) String unitCode,
+    public WorkflowViews.View publish(@PathParam("unitCode") @Pattern(regexp = Paths.UNIT_CODE) String unitCode,
             @PathParam("fiscalYear") int fiscalYear, @HeaderParam(RequestIds.HEADER) String requestId,
             @RequestBody(description = "公开已审核通过的报告；尚未登记决算批复日期时随此登记，可为 {}。")
             @Valid PublishRequest request) {
-        return workflow.publish(unitCode, fiscalYear, request == null ? null : request.approvalDate(),
+        workflow.publish(unitCode, fiscalYear, request == null ? null : request.approvalDate(),
                 access.actor(requestId));
+        return views.view(unitCode, fiscalYear);
     }
 
     @GET
     @Path("units/{unitCode}/years/{fiscalYear}/versions")
     @Operation(summary = "The submitted versions: number, SHA-256, who submitted them and when")
-    public List<Workflow.VersionInfo> versions(
+    public List<WorkflowViews.VersionInfo> versions(
             @PathParam("unitCode") @Pattern(regexp = Paths.UNIT_CODE) String unitCode,
             @PathParam("fiscalYear") int fiscalYear) {
         access.requireRead(unitCode);
-        return workflow.versions(unitCode, fiscalYear);
+        return views.versions(unitCode, fiscalYear);
     }
 
     @GET
@@ -173,7 +180,7 @@ public class WorkflowResource {
             @QueryParam("format") String format, @QueryParam("variant") String variant,
             @Context HttpHeaders headers) {
         access.requireRead(unitCode);
-        ReportModel model = workflow.version(unitCode, fiscalYear, number, ReportResource.variant(variant));
+        ReportModel model = views.version(unitCode, fiscalYear, number, ReportResource.variant(variant));
         return renderers.respond(model, io.jixiao.report.render.ReportFormat.choose(format,
                 headers.getRequestHeader(HttpHeaders.ACCEPT), ReportResource.ALL));
     }
@@ -181,10 +188,10 @@ public class WorkflowResource {
     @GET
     @Path("units/{unitCode}/years/{fiscalYear}/log")
     @Operation(summary = "Every workflow transition: who, when, from which system, with comments")
-    public List<Workflow.LogView> log(@PathParam("unitCode") @Pattern(regexp = Paths.UNIT_CODE) String unitCode,
+    public List<WorkflowViews.LogView> log(@PathParam("unitCode") @Pattern(regexp = Paths.UNIT_CODE) String unitCode,
             @PathParam("fiscalYear") int fiscalYear) {
         access.requireRead(unitCode);
-        return workflow.log(unitCode, fiscalYear);
+        return views.log(unitCode, fiscalYear);
     }
 
     @GET
@@ -192,7 +199,7 @@ public class WorkflowResource {
     @RolesAllowed(Roles.FINANCE)
     @Operation(summary = "Unpublished reports whose publication is overdue or due within ?withinDays (default 7) "
             + "days (finance)")
-    public List<Workflow.Due> due(@QueryParam("withinDays") Integer withinDays) {
-        return workflow.due(withinDays);
+    public List<WorkflowViews.Due> due(@QueryParam("withinDays") Integer withinDays) {
+        return views.due(withinDays);
     }
 }

@@ -1,14 +1,15 @@
 package io.jixiao.report.service;
 
 import io.jixiao.commons.audit.AuditTrail;
-import io.jixiao.commons.documents.Actor;
-import io.jixiao.commons.documents.FiscalYears;
 import io.jixiao.commons.problem.ProblemException;
+import io.jixiao.commons.security.Actor;
+import io.jixiao.commons.units.FiscalYears;
 import io.jixiao.commons.units.KnownUnits;
-import io.jixiao.report.model.ReportModel;
 import io.jixiao.report.model.ReportModel.Variant;
+import io.jixiao.report.model.ReportModel;
 import io.jixiao.report.repository.FindingExplanation;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
@@ -28,15 +29,16 @@ public class Explanations {
     }
 
     private final ReportAssembly assembly;
-    private final Workflow workflow;
+    private final Event<ReportContentChanged> changed;
     private final KnownUnits units;
     private final EntityManager em;
     private final AuditTrail audit;
 
-    public Explanations(ReportAssembly assembly, Workflow workflow, KnownUnits units, EntityManager em,
+    public Explanations(ReportAssembly assembly, Event<ReportContentChanged> changed, KnownUnits units,
+            EntityManager em,
             AuditTrail audit) {
         this.assembly = assembly;
-        this.workflow = workflow;
+        this.changed = changed;
         this.units = units;
         this.em = em;
         this.audit = audit;
@@ -79,7 +81,7 @@ public class Explanations {
         audit.record("explanation.put", unitCode, fiscalYear, target(unitCode, fiscalYear, ruleId), actor,
                 audit.diff(before, new Explained(explanation)));
         em.flush();
-        workflow.contentMayHaveChanged(unitCode, fiscalYear, "explanation of " + ruleId);
+        changed.fire(new ReportContentChanged(unitCode, fiscalYear, "explanation of " + ruleId));
         return true;
     }
 
@@ -98,7 +100,7 @@ public class Explanations {
         audit.record("explanation.delete", unitCode, fiscalYear, target(unitCode, fiscalYear, ruleId), actor,
                 audit.diff(before, null));
         em.flush();
-        workflow.contentMayHaveChanged(unitCode, fiscalYear, "explanation of " + ruleId + " withdrawn");
+        changed.fire(new ReportContentChanged(unitCode, fiscalYear, "explanation of " + ruleId + " withdrawn"));
         return true;
     }
 

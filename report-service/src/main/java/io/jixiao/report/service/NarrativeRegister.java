@@ -4,16 +4,17 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jixiao.commons.audit.AuditTrail;
-import io.jixiao.commons.documents.Actor;
-import io.jixiao.commons.documents.FiscalYears;
 import io.jixiao.commons.json.JsonDiff;
 import io.jixiao.commons.problem.ProblemException;
+import io.jixiao.commons.security.Actor;
+import io.jixiao.commons.units.FiscalYears;
 import io.jixiao.commons.units.KnownUnits;
 import io.jixiao.report.model.NarrativeDocument;
 import io.jixiao.report.repository.Narrative;
 import io.jixiao.report.repository.NarrativeVersion;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
@@ -62,15 +63,15 @@ public class NarrativeRegister {
     private final ObjectMapper mapper;
     private final EntityManager em;
     private final KnownUnits units;
-    private final Workflow workflow;
+    private final Event<ReportContentChanged> changed;
     private final AuditTrail audit;
 
-    public NarrativeRegister(ObjectMapper mapper, EntityManager em, KnownUnits units, Workflow workflow,
-            AuditTrail audit) {
+    public NarrativeRegister(ObjectMapper mapper, EntityManager em, KnownUnits units,
+            Event<ReportContentChanged> changed, AuditTrail audit) {
         this.mapper = mapper;
         this.em = em;
         this.units = units;
-        this.workflow = workflow;
+        this.changed = changed;
         this.audit = audit;
     }
 
@@ -114,7 +115,7 @@ public class NarrativeRegister {
         audit.record("narratives.put", unitCode, fiscalYear, "narratives " + unitCode + " " + fiscalYear, actor,
                 audit.diff(previous, next));
         em.flush();
-        workflow.contentMayHaveChanged(unitCode, fiscalYear, "narratives v" + held.version);
+        changed.fire(new ReportContentChanged(unitCode, fiscalYear, "narratives v" + held.version));
         return new PutResult(unitCode, fiscalYear, held.version, true);
     }
 

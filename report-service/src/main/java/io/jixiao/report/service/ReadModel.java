@@ -8,8 +8,10 @@ import io.jixiao.events.assessment.ScoreSnapshot;
 import io.jixiao.events.budget.BudgetSnapshot;
 import io.jixiao.events.personnel.AssetSnapshot;
 import io.jixiao.events.personnel.StaffSnapshot;
+import io.jixiao.report.model.Held;
 import io.jixiao.report.repository.UpstreamSnapshot;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
@@ -24,19 +26,14 @@ import java.util.Optional;
 @ApplicationScoped
 public class ReadModel {
 
-    /** A snapshot as held, with the event it came from. */
-    public record Held<T>(T payload, long version, String eventId, String source, String actor,
-            OffsetDateTime occurredAt) {
-    }
-
     private final ObjectMapper mapper;
     private final EntityManager em;
-    private final Workflow workflow;
+    private final Event<ReportContentChanged> changed;
 
-    public ReadModel(ObjectMapper mapper, EntityManager em, Workflow workflow) {
+    public ReadModel(ObjectMapper mapper, EntityManager em, Event<ReportContentChanged> changed) {
         this.mapper = mapper;
         this.em = em;
-        this.workflow = workflow;
+        this.changed = changed;
     }
 
     /** Applies the event if it is newer than what is held; returns whether it changed anything. */
@@ -66,7 +63,8 @@ public class ReadModel {
         held.appliedAt = OffsetDateTime.now(ZoneOffset.UTC);
         held.persist();
         em.flush();
-        workflow.contentMayHaveChanged(unitCode, fiscalYear, "upstream " + kind.stored() + " v" + event.version());
+        changed.fire(new ReportContentChanged(unitCode, fiscalYear,
+                "upstream " + kind.stored() + " v" + event.version()));
         return true;
     }
 

@@ -3,8 +3,11 @@ package io.jixiao.report.service;
 import io.jixiao.commons.units.KnownUnit;
 import io.jixiao.commons.units.KnownUnits;
 import io.jixiao.events.UnitSnapshot;
+import io.jixiao.report.model.Held;
 import io.jixiao.report.model.ReportModel;
 import io.jixiao.report.model.ReportModel.Variant;
+import io.jixiao.report.writing.ReportInputs;
+import io.jixiao.report.writing.ReportWriter;
 import io.jixiao.report.repository.FindingExplanation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -30,7 +33,7 @@ public class ReportAssembly {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public ReportInputs inputs(String unitCode, int fiscalYear) {
-        ReadModel.Held<UnitSnapshot> unit = units.find(unitCode).flatMap(u -> units.profile(unitCode)
+        Held<UnitSnapshot> unit = units.find(unitCode).flatMap(u -> units.profile(unitCode)
                 .map(p -> held(u, p))).orElse(null);
         Map<String, String> explanations = new LinkedHashMap<>();
         List<FindingExplanation> rows = FindingExplanation.list("key.unitCode = ?1 and key.fiscalYear = ?2",
@@ -54,11 +57,7 @@ public class ReportAssembly {
         return writer.write(inputs(unitCode, fiscalYear), variant);
     }
 
-    public ReportWriter writer() {
-        return writer;
-    }
-
-    private static ReadModel.Held<UnitSnapshot> held(KnownUnit u, UnitSnapshot profile) {
-        return new ReadModel.Held<>(profile, u.version, u.eventId.toString(), "personnel-service", null, u.updatedAt);
+    private static Held<UnitSnapshot> held(KnownUnit u, UnitSnapshot profile) {
+        return new Held<>(profile, u.version, u.eventId.toString(), "personnel-service", null, u.updatedAt);
     }
 }

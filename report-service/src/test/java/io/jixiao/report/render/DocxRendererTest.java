@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jixiao.report.model.ReportModel;
-import io.jixiao.report.service.ReportWriterTest;
+import io.jixiao.report.writing.ReportWriterTest;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;

@@ -1,7 +1,7 @@
 package io.jixiao.commons.audit;
 
-import io.jixiao.commons.documents.FiscalYears;
 import io.jixiao.commons.security.UnitAccess;
+import io.jixiao.commons.units.FiscalYears;
 import io.jixiao.commons.units.UnitCodes;
 import io.quarkus.security.Authenticated;
 import jakarta.validation.constraints.Pattern;

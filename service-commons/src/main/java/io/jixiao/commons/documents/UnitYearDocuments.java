@@ -8,6 +8,7 @@ import io.jixiao.commons.audit.AuditTrail;
 import io.jixiao.commons.json.JsonDiff;
 import io.jixiao.commons.outbox.Outbox;
 import io.jixiao.commons.problem.ProblemException;
+import io.jixiao.commons.security.Actor;
 import io.jixiao.events.EventEnvelope;
 import io.jixiao.events.findings.Finding;
 import io.quarkus.panache.common.Sort;

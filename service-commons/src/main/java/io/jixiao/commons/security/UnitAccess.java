@@ -73,10 +73,10 @@ public class UnitAccess {
     }
 
     /** The caller as recorded in events and the audit trail, with the gateway's request id. */
-    public io.jixiao.commons.documents.Actor actor(String requestId) {
+    public io.jixiao.commons.security.Actor actor(String requestId) {
         String principal = identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getSubject() != null
                 ? jwt.getSubject() : actor();
-        return new io.jixiao.commons.documents.Actor(actor(), sourceSystem(), requestId, principal);
+        return new io.jixiao.commons.security.Actor(actor(), sourceSystem(), requestId, principal);
     }
 
     /** The system the change came from: the OAuth client the token was issued to ({@code azp}). */

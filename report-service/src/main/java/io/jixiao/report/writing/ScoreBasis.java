@@ -1,6 +1,7 @@
-package io.jixiao.report.service;
+package io.jixiao.report.writing;
 
 import io.jixiao.events.assessment.ScoreSnapshot;
+import io.jixiao.report.model.Held;
 import io.jixiao.report.model.ReportModel;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,7 +53,7 @@ final class ScoreBasis {
         return new ReportModel.DataBasis(statement.toString(), List.copyOf(pending));
     }
 
-    private static void shown(String label, ReadModel.Held<?> held, List<String> out) {
+    private static void shown(String label, Held<?> held, List<String> out) {
         if (held != null) {
             out.add(label + "第" + held.version() + "版（" + held.source() + "）");
         }
@@ -62,7 +63,7 @@ final class ScoreBasis {
         return label + (version == null ? "无" : "第" + version + "版");
     }
 
-    private static void compare(String label, ReadModel.Held<?> held, Long scored, List<String> pending) {
+    private static void compare(String label, Held<?> held, Long scored, List<String> pending) {
         Long shown = held == null ? null : held.version();
         if (!Objects.equals(shown, scored)) {
             pending.add(label + "：报告为" + (shown == null ? "无" : "第" + shown + "版") + "，评分依据"

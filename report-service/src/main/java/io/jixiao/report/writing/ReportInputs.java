@@ -1,10 +1,11 @@
-package io.jixiao.report.service;
+package io.jixiao.report.writing;
 
 import io.jixiao.events.UnitSnapshot;
 import io.jixiao.events.assessment.ScoreSnapshot;
 import io.jixiao.events.budget.BudgetSnapshot;
 import io.jixiao.events.personnel.AssetSnapshot;
 import io.jixiao.events.personnel.StaffSnapshot;
+import io.jixiao.report.model.Held;
 import io.jixiao.report.model.NarrativeDocument;
 import java.util.Map;
 
@@ -15,11 +16,11 @@ import java.util.Map;
 public record ReportInputs(
         String unitCode,
         int fiscalYear,
-        ReadModel.Held<UnitSnapshot> unit,
-        ReadModel.Held<BudgetSnapshot> budget,
-        ReadModel.Held<StaffSnapshot> staff,
-        ReadModel.Held<AssetSnapshot> assets,
-        ReadModel.Held<ScoreSnapshot> scores,
+        Held<UnitSnapshot> unit,
+        Held<BudgetSnapshot> budget,
+        Held<StaffSnapshot> staff,
+        Held<AssetSnapshot> assets,
+        Held<ScoreSnapshot> scores,
         NarrativeDocument narratives,
         Map<String, String> explanations) {
 }

@@ -1,4 +1,4 @@
-package io.jixiao.commons.documents;
+package io.jixiao.commons.security;
 
 /**
  * Who makes a change, for events and the audit trail.

@@ -1,4 +1,4 @@
-package io.jixiao.report.service;
+package io.jixiao.report.writing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -12,6 +12,7 @@ import io.jixiao.events.personnel.StaffSnapshot;
 import io.jixiao.report.SeedFixture;
 import io.jixiao.report.TestReportConfig;
 import io.jixiao.report.config.ReportConfig;
+import io.jixiao.report.model.Held;
 import io.jixiao.report.model.NarrativeDocument;
 import io.jixiao.report.model.ReportModel;
 import io.jixiao.report.model.ReportModel.ReportFinding;
@@ -36,8 +37,8 @@ public class ReportWriterTest {
         return new TestReportConfig(Optional.empty(), categories, movements);
     }
 
-    static <T> ReadModel.Held<T> held(T payload) {
-        return new ReadModel.Held<>(payload, 1, "00000000-0000-0000-0000-000000000001", "test-system", "tester",
+    static <T> Held<T> held(T payload) {
+        return new Held<>(payload, 1, "00000000-0000-0000-0000-000000000001", "test-system", "tester",
                 OffsetDateTime.parse("2025-01-01T00:00:00Z"));
     }
 
@@ -129,7 +130,7 @@ public class ReportWriterTest {
                 .findFirst().orElseThrow();
         assertFalse(revenue.blocking());
         assertEquals("年底收回含2023年结转资金收回，财政下达资金指标已扣除", revenue.explanation());
-        assertEquals(List.of("BUD-EXPENDITURE-IDENTITY"), Workflow.blocking(m));
+        assertEquals(List.of("BUD-EXPENDITURE-IDENTITY"), m.blockingRuleIds());
     }
 
     @Test
@@ -208,14 +209,14 @@ public class ReportWriterTest {
 
     @Test
     void chineseOrdinals() {
-        assertEquals("一", ReportWriter.ordinal(1));
-        assertEquals("九", ReportWriter.ordinal(9));
-        assertEquals("十", ReportWriter.ordinal(10));
-        assertEquals("十一", ReportWriter.ordinal(11));
-        assertEquals("二十", ReportWriter.ordinal(20));
-        assertEquals("二十三", ReportWriter.ordinal(23));
-        assertEquals("95", ReportWriter.points(new java.math.BigDecimal("95.00")));
-        assertEquals("96.04", ReportWriter.percent(new java.math.BigDecimal("96.04")));
-        assertEquals("100", ReportWriter.percent(new java.math.BigDecimal("100")));
+        assertEquals("一", ChineseText.ordinal(1));
+        assertEquals("九", ChineseText.ordinal(9));
+        assertEquals("十", ChineseText.ordinal(10));
+        assertEquals("十一", ChineseText.ordinal(11));
+        assertEquals("二十", ChineseText.ordinal(20));
+        assertEquals("二十三", ChineseText.ordinal(23));
+        assertEquals("95", ChineseText.points(new java.math.BigDecimal("95.00")));
+        assertEquals("96.04", ChineseText.percent(new java.math.BigDecimal("96.04")));
+        assertEquals("100", ChineseText.percent(new java.math.BigDecimal("100")));
     }
 }

@@ -1,4 +1,4 @@
-package io.jixiao.report.service;
+package io.jixiao.report.writing;
 
 import io.jixiao.report.config.ReportConfig;
 import jakarta.enterprise.context.ApplicationScoped;

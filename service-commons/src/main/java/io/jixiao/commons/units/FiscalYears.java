@@ -1,4 +1,4 @@
-package io.jixiao.commons.documents;
+package io.jixiao.commons.units;
 
 import io.jixiao.commons.problem.ProblemException;
 import java.time.Clock;

@@ -1,0 +1,32 @@
+package io.jixiao.report.writing;
+
+import io.jixiao.events.UnitSnapshot;
+import java.util.List;
+
+/** 一（一）2.机构情况: the unit's internal bodies and affiliated institutions, counts as disclosed. */
+final class OrganisationSection {
+
+    private OrganisationSection() {
+    }
+
+    static String write(FigureLedger ledger, String shortName, UnitSnapshot unit) {
+        String internal = ledger.bodyCount("units.internalBodies.count", "内设机构数", unit.internalBodies());
+        String affiliated = ledger.bodyCount("units.affiliatedInstitutions.count", "所属事业单位数",
+                unit.affiliatedInstitutions());
+        StringBuilder s = new StringBuilder(shortName).append("内设机构").append(internal).append("个");
+        List<String> names = unit.internalBodies() == null || unit.internalBodies().names() == null ? List.of()
+                : unit.internalBodies().names();
+        if (!names.isEmpty()) {
+            s.append("，包括").append(String.join("、", names)).append("等").append(internal).append("个处级机构");
+        }
+        s.append("，");
+        List<String> affNames = unit.affiliatedInstitutions() == null
+                || unit.affiliatedInstitutions().names() == null ? List.of() : unit.affiliatedInstitutions().names();
+        if (!affNames.isEmpty()) {
+            s.append(String.join("、", affNames)).append("等").append(affiliated).append("个所属事业单位。");
+        } else {
+            s.append("所属事业单位").append(affiliated).append("个。");
+        }
+        return s.toString();
+    }
+}
