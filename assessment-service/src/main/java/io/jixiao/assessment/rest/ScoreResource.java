@@ -141,9 +141,8 @@ public class ScoreResource {
                     null);
         }
         if (!errors.isEmpty()) {
-            throw new ProblemException(400, "urn:jixiao:problem:invalid-input", "Invalid input",
-                    errors.size() + " field(s) are invalid for framework " + framework.id() + " v" + framework.version(),
-                    errors);
+            throw ProblemException.invalid(errors.size() + " field(s) are invalid for framework " + framework.id()
+                    + " v" + framework.version(), errors);
         }
     }
 

@@ -1,10 +1,9 @@
 package io.jixiao.assessment.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jixiao.assessment.repository.FactSnapshot;
 import io.jixiao.assessment.scoring.Facts;
+import io.jixiao.commons.json.StoredJson;
 import io.jixiao.events.EventEnvelope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -15,10 +14,10 @@ import java.time.ZoneOffset;
 @ApplicationScoped
 public class FactStore {
 
-    private final ObjectMapper mapper;
+    private final StoredJson json;
 
-    public FactStore(ObjectMapper mapper) {
-        this.mapper = mapper;
+    public FactStore(StoredJson json) {
+        this.json = json;
     }
 
     /** Applies a fact if it is newer than the one held; returns whether it changed anything. */
@@ -63,15 +62,11 @@ public class FactStore {
         if (s == null) {
             return;
         }
-        try {
-            JsonNode tree = mapper.readTree(s.payload);
-            if ("budget".equals(kind)) {
-                Derived.addBudgetFigures((com.fasterxml.jackson.databind.node.ObjectNode) tree);
-            }
-            facts.with(new Facts.Fact(name, tree, sourceName(s.source, kind), s.version));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored fact is unreadable", e);
+        JsonNode tree = json.tree(s.payload);
+        if ("budget".equals(kind)) {
+            Derived.addBudgetFigures((com.fasterxml.jackson.databind.node.ObjectNode) tree);
         }
+        facts.with(new Facts.Fact(name, tree, sourceName(s.source, kind), s.version));
     }
 
     /** Facts are traced to the service that owns them (the event's source names the pushing system). */

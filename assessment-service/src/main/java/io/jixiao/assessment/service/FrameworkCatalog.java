@@ -1,12 +1,12 @@
 package io.jixiao.assessment.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jixiao.assessment.framework.Framework;
 import io.jixiao.assessment.framework.Frameworks;
 import io.jixiao.assessment.repository.FrameworkRecord;
 import io.jixiao.commons.audit.AuditTrail;
 import io.jixiao.commons.json.JsonDiff;
+import io.jixiao.commons.json.StoredJson;
 import io.jixiao.commons.problem.ProblemException;
 import io.jixiao.commons.security.Actor;
 import io.quarkus.runtime.StartupEvent;
@@ -39,14 +39,16 @@ public class FrameworkCatalog {
     }
 
     private final ObjectMapper mapper;
+    private final StoredJson json;
     private final EntityManager em;
     private final AuditTrail audit;
     private final String defaultFramework;
     private final ConcurrentHashMap<FrameworkRecord.Key, Framework> parsed = new ConcurrentHashMap<>();
 
-    public FrameworkCatalog(ObjectMapper mapper, EntityManager em, AuditTrail audit,
+    public FrameworkCatalog(ObjectMapper mapper, StoredJson json, EntityManager em, AuditTrail audit,
             @ConfigProperty(name = "jixiao.assessment.default-framework") String defaultFramework) {
         this.mapper = mapper;
+        this.json = json;
         this.em = em;
         this.audit = audit;
         this.defaultFramework = defaultFramework;
@@ -67,12 +69,8 @@ public class FrameworkCatalog {
         em.createNativeQuery("select pg_advisory_xact_lock(hashtext('framework-catalog'))").getSingleResult();
         FrameworkRecord held = FrameworkRecord.findById(new FrameworkRecord.Key(framework.id(), framework.version()));
         if (held != null) {
-            try {
-                if (JsonDiff.same(mapper.readTree(held.definition), mapper.valueToTree(framework))) {
-                    return false;
-                }
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException(e);
+            if (JsonDiff.same(json.tree(held.definition), mapper.valueToTree(framework))) {
+                return false;
             }
             throw ProblemException.conflict("framework " + framework.id() + " version " + framework.version()
                     + " exists with other content; a framework version is never changed in place: load version "
@@ -111,13 +109,7 @@ public class FrameworkCatalog {
     }
 
     private Framework framework(FrameworkRecord r) {
-        return parsed.computeIfAbsent(r.key, k -> {
-            try {
-                return mapper.readValue(r.definition, Framework.class);
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("stored framework " + k + " is unreadable", e);
-            }
-        });
+        return parsed.computeIfAbsent(r.key, k -> json.read(r.definition, Framework.class));
     }
 
     private void store(Framework f, Actor actor) {
@@ -128,11 +120,7 @@ public class FrameworkCatalog {
         r.fromYear = f.fromYear();
         r.toYear = f.toYear();
         r.priority = f.priority();
-        try {
-            r.definition = mapper.writeValueAsString(f);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        r.definition = json.write(f);
         r.loadedAt = OffsetDateTime.now(ZoneOffset.UTC);
         r.loadedBy = actor.name();
         r.persist();

@@ -1,6 +1,5 @@
 package io.jixiao.assessment.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jixiao.assessment.framework.Framework;
 import io.jixiao.assessment.repository.IndicatorScore;
@@ -10,6 +9,7 @@ import io.jixiao.assessment.scoring.Facts;
 import io.jixiao.assessment.scoring.Scorer;
 import io.jixiao.commons.documents.UnitYearDocuments;
 import io.jixiao.commons.json.JsonDiff;
+import io.jixiao.commons.json.StoredJson;
 import io.jixiao.commons.outbox.Outbox;
 import io.jixiao.commons.problem.Problem;
 import io.jixiao.commons.problem.ProblemException;
@@ -43,10 +43,12 @@ public class ScoringService {
     private final KnownUnits units;
     private final Outbox outbox;
     private final ObjectMapper mapper;
+    private final StoredJson json;
     private final EntityManager em;
 
     public ScoringService(FactStore facts, FrameworkCatalog frameworks, UnitYearDocuments documents,
-            EvaluationKind evaluationKind, KnownUnits units, Outbox outbox, ObjectMapper mapper, EntityManager em) {
+            EvaluationKind evaluationKind, KnownUnits units, Outbox outbox, ObjectMapper mapper, StoredJson json,
+            EntityManager em) {
         this.facts = facts;
         this.frameworks = frameworks;
         this.documents = documents;
@@ -54,6 +56,7 @@ public class ScoringService {
         this.units = units;
         this.outbox = outbox;
         this.mapper = mapper;
+        this.json = json;
         this.em = em;
     }
 
@@ -103,7 +106,7 @@ public class ScoringService {
     private void store(String unitCode, int fiscalYear, Optional<KnownUnit> unit, ScoreSnapshot result,
             String cause) {
         UnitScore held = UnitScore.findById(new UnitScore.Key(unitCode, fiscalYear));
-        if (held != null && JsonDiff.same(tree(held.result), mapper.valueToTree(result))) {
+        if (held != null && JsonDiff.same(json.tree(held.result), mapper.valueToTree(result))) {
             return;
         }
         if (held == null) {
@@ -123,7 +126,7 @@ public class ScoringService {
         held.errorFindings = (int) result.findings().stream().filter(f -> f.severity() == Severity.ERROR).count();
         held.warningLevel = result.warnings().stream().map(ScoreSnapshot.Warning::level)
                 .min(java.util.Comparator.comparing(l -> "RED".equals(l) ? 0 : 1)).orElse(null);
-        held.result = write(result);
+        held.result = json.write(result);
         held.computedAt = OffsetDateTime.now(ZoneOffset.UTC);
         held.persist();
 
@@ -179,26 +182,6 @@ public class ScoringService {
     }
 
     public ScoreSnapshot read(UnitScore score) {
-        try {
-            return mapper.readValue(score.result, ScoreSnapshot.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored score is unreadable", e);
-        }
-    }
-
-    private com.fasterxml.jackson.databind.JsonNode tree(String json) {
-        try {
-            return mapper.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private String write(Object value) {
-        try {
-            return mapper.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return json.read(score.result, ScoreSnapshot.class);
     }
 }

@@ -42,7 +42,7 @@ public class BudgetRegister {
         FiscalYears.require(fiscalYear);
         List<Problem.FieldError> errors = check(budget, "");
         if (!errors.isEmpty()) {
-            throw invalid(errors);
+            throw ProblemException.invalid(errors);
         }
         return documents.put(kind, unitCode, fiscalYear, budget, actor, idempotencyKey);
     }
@@ -64,7 +64,7 @@ public class BudgetRegister {
             errors.addAll(check(item.document(), at + ".budget."));
         }
         if (!errors.isEmpty()) {
-            throw invalid(errors);
+            throw ProblemException.invalid(errors);
         }
         for (Item<BudgetDocument> item : items) {
             units.requireForChange(item.unitCode());
@@ -115,10 +115,5 @@ public class BudgetRegister {
             }
         }
         return errors;
-    }
-
-    private static ProblemException invalid(List<Problem.FieldError> errors) {
-        return new ProblemException(400, "urn:jixiao:problem:invalid-input", "Invalid input",
-                errors.size() + " field(s) are invalid", errors);
     }
 }

@@ -1,9 +1,8 @@
 package io.jixiao.personnel.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jixiao.commons.audit.AuditTrail;
+import io.jixiao.commons.json.StoredJson;
 import io.jixiao.commons.outbox.Outbox;
 import io.jixiao.commons.problem.Problem;
 import io.jixiao.commons.problem.ProblemException;
@@ -53,12 +52,12 @@ public class UnitRegister {
     }
 
     private final Outbox outbox;
-    private final ObjectMapper mapper;
+    private final StoredJson json;
     private final AuditTrail audit;
 
-    public UnitRegister(Outbox outbox, ObjectMapper mapper, AuditTrail audit) {
+    public UnitRegister(Outbox outbox, StoredJson json, AuditTrail audit) {
         this.outbox = outbox;
-        this.mapper = mapper;
+        this.json = json;
         this.audit = audit;
     }
 
@@ -68,8 +67,7 @@ public class UnitRegister {
         checkBodies("internalBodies", profile.internalBodies(), errors);
         checkBodies("affiliatedInstitutions", profile.affiliatedInstitutions(), errors);
         if (!errors.isEmpty()) {
-            throw new ProblemException(400, "urn:jixiao:problem:invalid-input", "Invalid input",
-                    errors.size() + " field(s) are invalid", errors);
+            throw ProblemException.invalid(errors);
         }
         UnitProfile unit = UnitProfile.findById(unitCode, LockModeType.PESSIMISTIC_WRITE);
         if (unit != null && sameAs(unit, profile)) {
@@ -148,20 +146,12 @@ public class UnitRegister {
         }
     }
 
-    public List<String> readNames(String json) {
-        try {
-            return mapper.readValue(json, new TypeReference<List<String>>() { });
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a stored list of names is not JSON: " + json, e);
-        }
+    public List<String> readNames(String names) {
+        return json.read(names, new TypeReference<List<String>>() { });
     }
 
     private String writeNames(List<String> names) {
-        try {
-            return mapper.writeValueAsString(names == null ? List.of() : names);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return json.write(names == null ? List.of() : names);
     }
 
     private boolean sameAs(UnitProfile unit, Profile p) {

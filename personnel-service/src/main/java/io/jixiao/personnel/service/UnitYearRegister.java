@@ -39,7 +39,7 @@ public class UnitYearRegister {
         requireKnown(unitCode);
         List<Problem.FieldError> errors = kind.check(fiscalYear, document, "");
         if (!errors.isEmpty()) {
-            throw invalid(errors);
+            throw ProblemException.invalid(errors);
         }
         return documents.put(kind, unitCode, fiscalYear, document, actor, idempotencyKey);
     }
@@ -77,7 +77,7 @@ public class UnitYearRegister {
             errors.addAll(kind.check(item.fiscalYear(), item.document(), at + ".document."));
         }
         if (!errors.isEmpty()) {
-            throw invalid(errors);
+            throw ProblemException.invalid(errors);
         }
         return documents.putAll(kind, items, actor, idempotencyKey);
     }
@@ -107,10 +107,5 @@ public class UnitYearRegister {
         if (UnitProfile.findById(unitCode) == null) {
             throw ProblemException.unknownUnit(unitCode);
         }
-    }
-
-    private static ProblemException invalid(List<Problem.FieldError> errors) {
-        return new ProblemException(400, "urn:jixiao:problem:invalid-input", "Invalid input",
-                errors.size() + " field(s) are invalid", errors);
     }
 }

@@ -1,10 +1,10 @@
 package io.jixiao.report.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jixiao.commons.audit.AuditTrail;
 import io.jixiao.commons.json.JsonDiff;
+import io.jixiao.commons.json.StoredJson;
 import io.jixiao.commons.problem.ProblemException;
 import io.jixiao.commons.security.Actor;
 import io.jixiao.commons.units.FiscalYears;
@@ -61,14 +61,16 @@ public class NarrativeRegister {
     }
 
     private final ObjectMapper mapper;
+    private final StoredJson json;
     private final EntityManager em;
     private final KnownUnits units;
     private final Event<ReportContentChanged> changed;
     private final AuditTrail audit;
 
-    public NarrativeRegister(ObjectMapper mapper, EntityManager em, KnownUnits units,
+    public NarrativeRegister(ObjectMapper mapper, StoredJson json, EntityManager em, KnownUnits units,
             Event<ReportContentChanged> changed, AuditTrail audit) {
         this.mapper = mapper;
+        this.json = json;
         this.em = em;
         this.units = units;
         this.changed = changed;
@@ -84,11 +86,11 @@ public class NarrativeRegister {
         Narrative.Key key = new Narrative.Key(unitCode, fiscalYear);
         Narrative held = Narrative.findById(key);
         JsonNode next = mapper.valueToTree(narratives);
-        if (held != null && JsonDiff.same(tree(held.body), next)) {
+        if (held != null && JsonDiff.same(json.tree(held.body), next)) {
             return new PutResult(unitCode, fiscalYear, held.version, false);
         }
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        JsonNode previous = held == null ? null : tree(held.body);
+        JsonNode previous = held == null ? null : json.tree(held.body);
         if (held == null) {
             held = new Narrative();
             held.key = key;
@@ -125,8 +127,8 @@ public class NarrativeRegister {
         if (held == null) {
             return Optional.empty();
         }
-        return Optional.of(new Held(unitCode, fiscalYear, held.version, read(held.body), held.updatedAt,
-                held.updatedBy, held.source));
+        return Optional.of(new Held(unitCode, fiscalYear, held.version, json.read(held.body, NarrativeDocument.class),
+                held.updatedAt, held.updatedBy, held.source));
     }
 
     /** The narratives to print: what the unit pushed, or nothing yet. */
@@ -141,7 +143,7 @@ public class NarrativeRegister {
                 Sort.by("version"), unitCode, fiscalYear);
         JsonNode[] previous = {mapper.createObjectNode()};
         return versions.stream().map(v -> {
-            JsonNode body = tree(v.body);
+            JsonNode body = json.tree(v.body);
             List<String> changed = JsonDiff.diff(previous[0], body).stream()
                     .map(c -> c.path().replaceAll("\\[\\d+]$", "")).distinct().toList();
             previous[0] = body;
@@ -151,21 +153,5 @@ public class NarrativeRegister {
 
     public void requireKnown(String unitCode) {
         units.require(unitCode);
-    }
-
-    private JsonNode tree(String json) {
-        try {
-            return mapper.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored narratives are unreadable", e);
-        }
-    }
-
-    private NarrativeDocument read(String json) {
-        try {
-            return mapper.readValue(json, NarrativeDocument.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored narratives are unreadable", e);
-        }
     }
 }

@@ -1,7 +1,6 @@
 package io.jixiao.report.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jixiao.commons.json.StoredJson;
 import io.jixiao.commons.messaging.PoisonMessageException;
 import io.jixiao.events.EventEnvelope;
 import io.jixiao.events.assessment.ScoreSnapshot;
@@ -26,12 +25,12 @@ import java.util.Optional;
 @ApplicationScoped
 public class ReadModel {
 
-    private final ObjectMapper mapper;
+    private final StoredJson json;
     private final EntityManager em;
     private final Event<ReportContentChanged> changed;
 
-    public ReadModel(ObjectMapper mapper, EntityManager em, Event<ReportContentChanged> changed) {
-        this.mapper = mapper;
+    public ReadModel(StoredJson json, EntityManager em, Event<ReportContentChanged> changed) {
+        this.json = json;
         this.em = em;
         this.changed = changed;
     }
@@ -59,7 +58,7 @@ public class ReadModel {
         held.source = event.source();
         held.actor = event.actor();
         held.occurredAt = event.occurredAt().atOffset(ZoneOffset.UTC);
-        held.payload = write(event.payload());
+        held.payload = json.write(event.payload());
         held.appliedAt = OffsetDateTime.now(ZoneOffset.UTC);
         held.persist();
         em.flush();
@@ -76,7 +75,7 @@ public class ReadModel {
             return Optional.empty();
         }
         @SuppressWarnings("unchecked")
-        T payload = (T) read(held.payload, kind.payloadType());
+        T payload = (T) json.read(held.payload, kind.payloadType());
         return Optional.of(new Held<>(payload, held.version, held.eventId.toString(), held.source, held.actor,
                 held.occurredAt));
     }
@@ -122,21 +121,5 @@ public class ReadModel {
             case ASSETS -> ((AssetSnapshot) payload).assets() != null;
             case SCORES -> true;
         };
-    }
-
-    private String write(Object value) {
-        try {
-            return mapper.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private Object read(String json, Class<?> type) {
-        try {
-            return mapper.readValue(json, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored snapshot is unreadable as " + type.getSimpleName(), e);
-        }
     }
 }

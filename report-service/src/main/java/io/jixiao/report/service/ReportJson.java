@@ -1,7 +1,6 @@
 package io.jixiao.report.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jixiao.commons.json.StoredJson;
 import io.jixiao.report.model.ReportModel;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
@@ -13,26 +12,18 @@ import java.util.HexFormat;
 @ApplicationScoped
 public class ReportJson {
 
-    private final ObjectMapper mapper;
+    private final StoredJson json;
 
-    public ReportJson(ObjectMapper mapper) {
-        this.mapper = mapper;
+    public ReportJson(StoredJson json) {
+        this.json = json;
     }
 
     public String write(ReportModel model) {
-        try {
-            return mapper.writeValueAsString(model);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return json.write(model);
     }
 
-    public ReportModel read(String json) {
-        try {
-            return mapper.readValue(json, ReportModel.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored report version is unreadable", e);
-        }
+    public ReportModel read(String content) {
+        return json.read(content, ReportModel.class);
     }
 
     /** SHA-256 of a version's content, hex. */

@@ -1,9 +1,9 @@
 package io.jixiao.commons.audit;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jixiao.commons.json.JsonDiff;
+import io.jixiao.commons.json.StoredJson;
 import io.jixiao.commons.security.Actor;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,9 +40,11 @@ public class AuditTrail {
     }
 
     private final ObjectMapper mapper;
+    private final StoredJson json;
 
-    public AuditTrail(ObjectMapper mapper) {
+    public AuditTrail(ObjectMapper mapper, StoredJson json) {
         this.mapper = mapper;
+        this.json = json;
     }
 
     /**
@@ -73,7 +75,7 @@ public class AuditTrail {
         entry.username = actor.name() == null ? "unknown" : actor.name();
         entry.client = actor.source();
         entry.requestId = actor.requestId();
-        entry.changes = write(changes == null ? List.of() : changes);
+        entry.changes = json.write(changes == null ? List.of() : changes);
         entry.persist();
     }
 
@@ -91,7 +93,7 @@ public class AuditTrail {
         List<AuditEntry> entries = AuditEntry.list("unitCode = ?1 and (fiscalYear = ?2 or fiscalYear is null)",
                 Sort.by("id"), unitCode, fiscalYear);
         return entries.stream().map(e -> new Entry(e.id, e.occurredAt, e.unitCode, e.fiscalYear, e.action, e.target,
-                e.subject, e.username, e.client, e.requestId, read(e.changes))).toList();
+                e.subject, e.username, e.client, e.requestId, json.tree(e.changes))).toList();
     }
 
     private JsonNode tree(Object value) {
@@ -99,21 +101,5 @@ public class AuditTrail {
             return mapper.createObjectNode();
         }
         return value instanceof JsonNode node ? node : mapper.valueToTree(value);
-    }
-
-    private JsonNode read(String json) {
-        try {
-            return mapper.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a stored audit entry is unreadable", e);
-        }
-    }
-
-    private String write(Object value) {
-        try {
-            return mapper.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("audit changes cannot be written as JSON", e);
-        }
     }
 }

@@ -1,11 +1,11 @@
 package io.jixiao.commons.documents;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jixiao.commons.audit.AuditTrail;
 import io.jixiao.commons.json.JsonDiff;
+import io.jixiao.commons.json.StoredJson;
 import io.jixiao.commons.outbox.Outbox;
 import io.jixiao.commons.problem.ProblemException;
 import io.jixiao.commons.security.Actor;
@@ -79,12 +79,15 @@ public class UnitYearDocuments {
     private static final TypeReference<List<JsonDiff.Change>> CHANGES = new TypeReference<>() { };
 
     private final ObjectMapper mapper;
+    private final StoredJson json;
     private final Outbox outbox;
     private final EntityManager em;
     private final AuditTrail audit;
 
-    public UnitYearDocuments(ObjectMapper mapper, Outbox outbox, EntityManager em, AuditTrail audit) {
+    public UnitYearDocuments(ObjectMapper mapper, StoredJson json, Outbox outbox, EntityManager em,
+            AuditTrail audit) {
         this.mapper = mapper;
+        this.json = json;
         this.outbox = outbox;
         this.em = em;
         this.audit = audit;
@@ -117,8 +120,8 @@ public class UnitYearDocuments {
         if (held == null) {
             return Optional.empty();
         }
-        return Optional.of(new Held<>(unitCode, fiscalYear, read(held.body, kind.type()), held.version,
-                read(held.findings, FINDINGS), held.updatedAt, held.updatedBy, held.source, held.requestId));
+        return Optional.of(new Held<>(unitCode, fiscalYear, json.read(held.body, kind.type()), held.version,
+                json.read(held.findings, FINDINGS), held.updatedAt, held.updatedBy, held.source, held.requestId));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -126,7 +129,7 @@ public class UnitYearDocuments {
         List<DocumentVersion> versions = DocumentVersion.list("kind = ?1 and unitCode = ?2 and fiscalYear = ?3",
                 Sort.by("version"), kind.name(), unitCode, fiscalYear);
         return versions.stream().map(v -> new HistoryEntry(v.version, v.changedAt, v.changedBy, v.changedBySubject,
-                v.source, v.requestId, read(v.changes, CHANGES), read(v.findings, FINDINGS))).toList();
+                v.source, v.requestId, json.read(v.changes, CHANGES), json.read(v.findings, FINDINGS))).toList();
     }
 
     private <D> PutResult store(DocumentKind<D> kind, String unitCode, int fiscalYear, D document, Actor actor) {
@@ -136,10 +139,10 @@ public class UnitYearDocuments {
         StoredDocument.Key key = new StoredDocument.Key(kind.name(), unitCode, fiscalYear);
         StoredDocument held = StoredDocument.findById(key);
         JsonNode next = mapper.valueToTree(document);
-        JsonNode previous = held == null ? mapper.createObjectNode() : tree(held.body);
+        JsonNode previous = held == null ? mapper.createObjectNode() : json.tree(held.body);
         List<JsonDiff.Change> changes = JsonDiff.diff(previous, next);
         if (held != null && changes.isEmpty()) {
-            return new PutResult(unitCode, fiscalYear, held.version, false, read(held.findings, FINDINGS));
+            return new PutResult(unitCode, fiscalYear, held.version, false, json.read(held.findings, FINDINGS));
         }
         List<Finding> findings = kind.reconcile(unitCode, fiscalYear, document);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
@@ -149,8 +152,8 @@ public class UnitYearDocuments {
             held.version = 0;
         }
         held.version++;
-        held.body = write(next);
-        held.findings = write(findings);
+        held.body = json.write(next);
+        held.findings = json.write(findings);
         held.updatedAt = now;
         held.updatedBy = actor.name();
         held.source = actor.source();
@@ -164,7 +167,7 @@ public class UnitYearDocuments {
         version.version = held.version;
         version.body = held.body;
         version.findings = held.findings;
-        version.changes = write(changes);
+        version.changes = json.write(changes);
         version.changedAt = now;
         version.changedBy = actor.name();
         version.changedBySubject = actor.principal();
@@ -190,7 +193,7 @@ public class UnitYearDocuments {
         if (idempotencyKey.length() > 200) {
             throw ProblemException.badField("Idempotency-Key", "at most 200 characters");
         }
-        String hash = sha256(scope + "|" + write(mapper.valueToTree(request)));
+        String hash = sha256(scope + "|" + json.write(mapper.valueToTree(request)));
         IdempotencyRecord.Key key = new IdempotencyRecord.Key(actor.principal(), idempotencyKey);
         em.createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))")
                 .setParameter(1, "idem:" + actor.principal() + ":" + idempotencyKey).getSingleResult();
@@ -202,48 +205,16 @@ public class UnitYearDocuments {
                         List.of(new io.jixiao.commons.problem.Problem.FieldError("Idempotency-Key",
                                 "already used for a different request")));
             }
-            return read(seen.response, type);
+            return json.read(seen.response, type);
         }
         R result = action.get();
         IdempotencyRecord record = new IdempotencyRecord();
         record.key = key;
         record.requestHash = hash;
-        record.response = write(result);
+        record.response = json.write(result);
         record.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
         record.persist();
         return result;
-    }
-
-    private JsonNode tree(String json) {
-        try {
-            return mapper.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored JSON is unreadable", e);
-        }
-    }
-
-    private <T> T read(String json, Class<T> type) {
-        try {
-            return mapper.readValue(json, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored JSON is unreadable as " + type.getSimpleName(), e);
-        }
-    }
-
-    private <T> T read(String json, TypeReference<T> type) {
-        try {
-            return mapper.readValue(json, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored JSON is unreadable", e);
-        }
-    }
-
-    private String write(Object value) {
-        try {
-            return mapper.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String sha256(String s) {

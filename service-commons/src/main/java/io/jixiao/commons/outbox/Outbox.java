@@ -1,7 +1,6 @@
 package io.jixiao.commons.outbox;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jixiao.commons.json.StoredJson;
 import io.jixiao.events.EventEnvelope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Status;
@@ -18,12 +17,12 @@ import java.time.ZoneOffset;
 @ApplicationScoped
 public class Outbox {
 
-    private final ObjectMapper mapper;
+    private final StoredJson json;
     private final TransactionSynchronizationRegistry transactions;
     private final OutboxRelay relay;
 
-    public Outbox(ObjectMapper mapper, TransactionSynchronizationRegistry transactions, OutboxRelay relay) {
-        this.mapper = mapper;
+    public Outbox(StoredJson json, TransactionSynchronizationRegistry transactions, OutboxRelay relay) {
+        this.json = json;
         this.transactions = transactions;
         this.relay = relay;
     }
@@ -35,11 +34,7 @@ public class Outbox {
         row.topic = topic;
         row.eventKey = event.key();
         row.eventType = event.type();
-        try {
-            row.payload = mapper.writeValueAsString(event);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("event " + event.eventId() + " cannot be serialized", e);
-        }
+        row.payload = json.write(event);
         row.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
         row.persist();
         // publish right after the commit rather than at the next poll

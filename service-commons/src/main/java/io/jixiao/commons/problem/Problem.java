@@ -19,6 +19,8 @@ public record Problem(String type, String title, int status, String detail, Stri
         List<FieldError> errors) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
+    /** The type of every 400 that names bad fields. */
+    public static final String INVALID_INPUT = "urn:jixiao:problem:invalid-input";
 
     /** One bad field: a JSON path into the request body (or a parameter name) and what is wrong. */
     public record FieldError(String field, String message) {

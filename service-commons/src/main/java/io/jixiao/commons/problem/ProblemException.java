@@ -36,8 +36,18 @@ public class ProblemException extends RuntimeException {
     }
 
     public static ProblemException badField(String field, String message) {
-        return new ProblemException(400, "urn:jixiao:problem:invalid-input", "Invalid input", field + ": " + message,
+        return new ProblemException(400, Problem.INVALID_INPUT, "Invalid input", field + ": " + message,
                 List.of(new Problem.FieldError(field, message)));
+    }
+
+    /** A 400 naming each bad field. */
+    public static ProblemException invalid(List<Problem.FieldError> errors) {
+        return invalid(errors.size() + " field(s) are invalid", errors);
+    }
+
+    /** A 400 naming each bad field, with what they have in common. */
+    public static ProblemException invalid(String detail, List<Problem.FieldError> errors) {
+        return new ProblemException(400, Problem.INVALID_INPUT, "Invalid input", detail, errors);
     }
 
     public static ProblemException notFound(String detail) {

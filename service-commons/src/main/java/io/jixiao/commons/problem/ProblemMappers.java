@@ -42,7 +42,7 @@ public class ProblemMappers {
             errors.add(new Problem.FieldError(fieldOf(v.getPropertyPath(), uri), v.getMessage()));
         }
         errors.sort(Comparator.comparing(Problem.FieldError::field));
-        return respond(new Problem("urn:jixiao:problem:invalid-input", "Invalid input", 400,
+        return respond(new Problem(Problem.INVALID_INPUT, "Invalid input", 400,
                 errors.size() + " field(s) are invalid", path(uri), errors));
     }
 
@@ -64,7 +64,7 @@ public class ProblemMappers {
             return malformedJson(parse, uri); // e.g. NaN or a truncated body inside an object
         }
         Problem.FieldError error = JsonProblems.describe(e);
-        return respond(new Problem("urn:jixiao:problem:invalid-input", "Invalid input", 400,
+        return respond(new Problem(Problem.INVALID_INPUT, "Invalid input", 400,
                 error.field() + ": " + error.message(), path(uri), List.of(error)));
     }
 

@@ -1,12 +1,11 @@
 package io.jixiao.commons.units;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jixiao.commons.json.StoredJson;
+import io.jixiao.commons.problem.Problem;
+import io.jixiao.commons.problem.ProblemException;
 import io.jixiao.events.EventEnvelope;
 import io.jixiao.events.UnitSnapshot;
 import jakarta.enterprise.context.ApplicationScoped;
-import io.jixiao.commons.problem.Problem;
-import io.jixiao.commons.problem.ProblemException;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
@@ -30,13 +29,13 @@ public class KnownUnits {
     /** How long a unit registered a moment ago may take to arrive here: a client's wait ({@code Retry-After}). */
     static final int ARRIVAL_SECONDS = 2;
 
-    private final ObjectMapper mapper;
+    private final StoredJson json;
     private final Event<UnitChanged> changed;
     private final String service;
 
-    public KnownUnits(ObjectMapper mapper, Event<UnitChanged> changed,
+    public KnownUnits(StoredJson json, Event<UnitChanged> changed,
             @ConfigProperty(name = "quarkus.application.name") String service) {
-        this.mapper = mapper;
+        this.json = json;
         this.changed = changed;
         this.service = service;
     }
@@ -69,11 +68,7 @@ public class KnownUnits {
         held.version = event.version();
         held.eventId = event.eventId();
         held.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
-        try {
-            held.snapshot = mapper.writeValueAsString(unit);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        held.snapshot = json.write(unit);
         held.persist();
         changed.fire(new UnitChanged(unit.unitCode(), event.version(), firstArrival));
         return true;
@@ -115,12 +110,6 @@ public class KnownUnits {
     /** The unit's whole profile as last published, if known. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<UnitSnapshot> profile(String unitCode) {
-        return find(unitCode).filter(u -> u.snapshot != null).map(u -> {
-            try {
-                return mapper.readValue(u.snapshot, UnitSnapshot.class);
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("stored unit profile is unreadable", e);
-            }
-        });
+        return find(unitCode).filter(u -> u.snapshot != null).map(u -> json.read(u.snapshot, UnitSnapshot.class));
     }
 }
