@@ -10,6 +10,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * settings, flushes every commit before acknowledging it, whatever zonky's defaults say; throw-away test servers
  * stay fast. Real servers on temporary directories and free ports (a few seconds each).
  */
+@Tag("integration") // starts real PostgreSQL servers: the integration tier
 class PostgresDurabilityTest {
 
     @TempDir
