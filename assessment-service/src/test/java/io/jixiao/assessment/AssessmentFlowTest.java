@@ -41,6 +41,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -73,8 +74,8 @@ class AssessmentFlowTest {
         }
     }
 
-    private static void publishBudget(String unit, BudgetDocument budget, long version) {
-        TestEvents.publish(Topics.BUDGET, new EventEnvelope<>(UUID.randomUUID(), BudgetSnapshot.TYPE,
+    private static RecordMetadata publishBudget(String unit, BudgetDocument budget, long version) {
+        return TestEvents.publish(Topics.BUDGET, new EventEnvelope<>(UUID.randomUUID(), BudgetSnapshot.TYPE,
                 unit + ":2024", version, Instant.now(), "xz-wxb-finance-system", "service-account",
                 new BudgetSnapshot(unit, 2024, budget, List.of())));
     }
@@ -160,12 +161,12 @@ class AssessmentFlowTest {
 
         // the same version again, and the old one late: nothing changes
         publishBudget("XZ-WXB", v2, 2);
-        publishBudget("XZ-WXB", fixture("budget.json", BudgetDocument.class), 1);
-        publishBudget("XZ-TJJ", fixture("budget.json", BudgetDocument.class), 1);
-        TestEvents.publishUnit("XZ-MARK", "marker", 1);
-        await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(finance())
-                .get("/api/assessment/known-units/XZ-MARK").statusCode() == 200);
-        Thread.sleep(1000);
+        RecordMetadata late = publishBudget("XZ-WXB", fixture("budget.json", BudgetDocument.class), 1);
+        RecordMetadata otherUnit = publishBudget("XZ-TJJ", fixture("budget.json", BudgetDocument.class), 1);
+        // all handled: the group has committed past the late one (and so the repeat before it, on the same key and
+        // partition) and past the other unit's
+        KafkaTopics.awaitConsumed("assessment-service", late, Duration.ofSeconds(30));
+        KafkaTopics.awaitConsumed("assessment-service", otherUnit, Duration.ofSeconds(30));
         JsonNode after = score(SCORE);
         assertEquals(rescored.get("version").asLong(), after.get("version").asLong(), "no rescore for old news");
         assertEquals("92.16%", indicator(after, "2.1.1").get("actual").asText());

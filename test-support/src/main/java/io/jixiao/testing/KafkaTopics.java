@@ -8,12 +8,17 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -24,16 +29,47 @@ public final class KafkaTopics {
     private KafkaTopics() {
     }
 
-    /** Sends one record and waits for the broker's acknowledgement. */
-    public static void send(String topic, String key, String value) {
+    /** Sends one record and waits for the broker's acknowledgement: where it was written. */
+    public static RecordMetadata send(String topic, String key, String value) {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafka().bootstrapServers());
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(),
                 new StringSerializer())) {
-            producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
+            return producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("could not send to " + topic, e);
+        }
+    }
+
+    /**
+     * Waits until the consumer group has committed past the record: it has handled it, and so every record before it
+     * on the same key. This proves that something did not happen ("an old version changed nothing") without a
+     * sleep, and without a marker on another key, whose partition says nothing about this one's.
+     */
+    public static void awaitConsumed(String group, RecordMetadata record, Duration timeout) {
+        TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+        Properties p = new Properties();
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafka().bootstrapServers());
+        try (Admin admin = Admin.create(p)) {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            long committed = -1;
+            while (System.nanoTime() < deadline) {
+                OffsetAndMetadata offset = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata()
+                        .get(30, TimeUnit.SECONDS).get(partition);
+                committed = offset == null ? -1 : offset.offset();
+                if (committed > record.offset()) {
+                    return;
+                }
+                Thread.sleep(100);
+            }
+            throw new AssertionError(group + " did not consume " + partition + "@" + record.offset() + " within "
+                    + timeout + "; committed " + committed);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("could not read the offsets of " + group, e);
         }
     }
 

@@ -19,6 +19,7 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
     public void init(Map<String, String> initArgs) {
         database = initArgs.get("database");
         kafka = !"false".equals(initArgs.get("kafka"));
+        TestInfrastructure.startInBackground(database != null, kafka);
     }
 
     @Override

@@ -10,6 +10,7 @@ import io.jixiao.events.UnitSnapshot;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.apache.kafka.clients.producer.RecordMetadata;
 
 /** Publishes events to the test broker as the owning service would, for consumers under test. */
 public final class TestEvents {
@@ -20,17 +21,17 @@ public final class TestEvents {
     private TestEvents() {
     }
 
-    /** A unit snapshot as personnel-service publishes it. */
-    public static void publishUnit(String unitCode, String name, long version) {
+    /** A unit snapshot as personnel-service publishes it; answers where it was written. */
+    public static RecordMetadata publishUnit(String unitCode, String name, long version) {
         UnitSnapshot unit = new UnitSnapshot(unitCode, name, "西藏自治区", "自治区本级", null, true, List.of(), null,
                 UnitSnapshot.Bodies.none(), UnitSnapshot.Bodies.none());
-        publish(Topics.UNITS, new EventEnvelope<>(UUID.randomUUID(), UnitSnapshot.TYPE, unitCode, version,
+        return publish(Topics.UNITS, new EventEnvelope<>(UUID.randomUUID(), UnitSnapshot.TYPE, unitCode, version,
                 Instant.now(), "personnel-service", "admin", unit));
     }
 
-    public static void publish(String topic, EventEnvelope<?> event) {
+    public static RecordMetadata publish(String topic, EventEnvelope<?> event) {
         try {
-            KafkaTopics.send(topic, event.key(), JSON.writeValueAsString(event));
+            return KafkaTopics.send(topic, event.key(), JSON.writeValueAsString(event));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -11,48 +11,98 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
  * Real PostgreSQL, Kafka and Keycloak for one test JVM: each is started on first use, on free ports with
  * throw-away data, and stopped when the JVM exits. Keycloak in particular starts once per JVM, never per class.
+ * {@link #startInBackground} starts them side by side while Quarkus builds the application under test.
  */
 public final class TestInfrastructure {
 
     private static Path dir;
-    private static Postgres postgres;
-    private static KafkaBroker kafka;
-    private static KeycloakServer keycloak;
+    private static CompletableFuture<Postgres> postgres;
+    private static CompletableFuture<KafkaBroker> kafka;
+    private static CompletableFuture<KeycloakServer> keycloak;
 
     private TestInfrastructure() {
     }
 
-    public static synchronized Postgres postgres() {
-        if (postgres == null) {
-            postgres = Postgres.start(dir().resolve("postgres"), Ports.free(), false, Postgres.Durability.FAST);
+    /** Starts what a test will ask for, each server on a thread of its own; the accessors wait for it. */
+    public static void startInBackground(boolean withPostgres, boolean withKafka) {
+        if (withPostgres) {
+            postgresStart();
         }
-        return postgres;
+        if (withKafka) {
+            kafkaStart();
+        }
+        keycloakStart();
     }
 
-    public static synchronized KafkaBroker kafka() {
-        if (kafka == null) {
-            kafka = KafkaBroker.start(dir().resolve("kafka"), Ports.free(), Ports.free(), dir().resolve("kafka.log"));
-        }
-        return kafka;
+    public static Postgres postgres() {
+        return ready(postgresStart());
     }
 
-    public static synchronized KeycloakServer keycloak() {
-        if (keycloak == null) {
-            keycloak = KeycloakServer.start(dir().resolve("keycloak"), Ports.free(),
-                    WorkDirs.root().resolve("deploy/keycloak/jixiao-realm.json"), dir().resolve("keycloak.log"),
-                    Duration.ofMinutes(5));
-        }
-        return keycloak;
+    public static KafkaBroker kafka() {
+        return ready(kafkaStart());
+    }
+
+    public static KeycloakServer keycloak() {
+        return ready(keycloakStart());
     }
 
     public static Tokens tokens() {
         return Tokens.of(keycloak());
+    }
+
+    private static synchronized CompletableFuture<Postgres> postgresStart() {
+        if (postgres == null) {
+            Path data = dir().resolve("postgres");
+            postgres = inBackground("postgres",
+                    () -> Postgres.start(data, Ports.free(), false, Postgres.Durability.FAST));
+        }
+        return postgres;
+    }
+
+    private static synchronized CompletableFuture<KafkaBroker> kafkaStart() {
+        if (kafka == null) {
+            Path data = dir().resolve("kafka");
+            Path log = dir().resolve("kafka.log");
+            kafka = inBackground("kafka", () -> KafkaBroker.start(data, Ports.free(), Ports.free(), log));
+        }
+        return kafka;
+    }
+
+    private static synchronized CompletableFuture<KeycloakServer> keycloakStart() {
+        if (keycloak == null) {
+            Path data = dir().resolve("keycloak");
+            Path log = dir().resolve("keycloak.log");
+            keycloak = inBackground("keycloak", () -> KeycloakServer.start(data, Ports.free(),
+                    WorkDirs.root().resolve("deploy/keycloak/jixiao-realm.json"), log, Duration.ofMinutes(5)));
+        }
+        return keycloak;
+    }
+
+    private static <T> CompletableFuture<T> inBackground(String name, Supplier<T> start) {
+        return CompletableFuture.supplyAsync(start, task -> {
+            Thread thread = new Thread(task, "jixiao-test-infra-" + name);
+            thread.setDaemon(true);
+            thread.start();
+        });
+    }
+
+    /** The started server, or the reason it did not start. */
+    private static <T> T ready(CompletableFuture<T> start) {
+        try {
+            return start.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
     }
 
     private static synchronized Path dir() {
@@ -70,14 +120,16 @@ public final class TestInfrastructure {
     }
 
     private static synchronized void stopAll() {
-        if (keycloak != null) {
-            quietly(keycloak::close);
-        }
-        if (kafka != null) {
-            quietly(kafka::close);
-        }
-        if (postgres != null) {
-            quietly(postgres::close);
+        for (CompletableFuture<? extends AutoCloseable> server : Arrays.asList(keycloak, kafka, postgres)) {
+            if (server != null) {
+                quietly(() -> {
+                    try {
+                        ready(server).close();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+            }
         }
         try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
