@@ -153,13 +153,15 @@ class FaultToleranceIT {
         String scoreBefore = get("/api/assessment/units/" + UNIT + "/years/2024/score");
         String seedScoreBefore = get("/api/assessment/units/XZ-WXB/years/2024/score");
         String reportBefore = get("/api/reports/units/" + UNIT + "/years/2024?format=json");
-        for (Service service : List.of(Service.ASSESSMENT, Service.REPORT)) {
-            platform.service(service).stop(Duration.ofSeconds(20));
-            try {
+        List<Service> replaying = List.of(Service.ASSESSMENT, Service.REPORT);
+        replaying.forEach(service -> platform.service(service).stop(Duration.ofSeconds(20)));
+        try {
+            for (Service service : replaying) {
                 rewind(service.module());
-            } finally {
-                platform.restart(service);
             }
+        } finally {
+            // side by side: each consumer replays on its own
+            replaying.parallelStream().forEach(platform::restart);
         }
         for (Service service : List.of(Service.ASSESSMENT, Service.REPORT)) {
             await().atMost(Duration.ofSeconds(120)).until(() -> lag(service.module()) == 0);

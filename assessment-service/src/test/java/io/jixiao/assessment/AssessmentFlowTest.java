@@ -77,7 +77,7 @@ class AssessmentFlowTest {
     private static RecordMetadata publishBudget(String unit, BudgetDocument budget, long version) {
         return TestEvents.publish(Topics.BUDGET, new EventEnvelope<>(UUID.randomUUID(), BudgetSnapshot.TYPE,
                 unit + ":2024", version, Instant.now(), "xz-wxb-finance-system", "service-account",
-                new BudgetSnapshot(unit, 2024, budget, List.of())));
+                new BudgetSnapshot(unit, 2024, budget, null, List.of())));
     }
 
     private static String finance() {

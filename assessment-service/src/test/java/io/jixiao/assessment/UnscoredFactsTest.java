@@ -134,7 +134,7 @@ class UnscoredFactsTest {
                 .resolve("deploy/fixtures/xz-wxb-2024/budget.json")), BudgetDocument.class);
         TestEvents.publish(Topics.BUDGET, new EventEnvelope<>(UUID.randomUUID(), BudgetSnapshot.TYPE,
                 unit + ":" + year, version, Instant.now(), "test-finance-system", "service-account",
-                new BudgetSnapshot(unit, year, budget, List.of())));
+                new BudgetSnapshot(unit, year, budget, null, List.of())));
     }
 
     private static String user(String name) {

@@ -83,7 +83,7 @@ public final class ReportApi {
     public static void seed(int year) {
         publishUnit(SeedFixture.unit(), 1);
         var budget = SeedFixture.budget();
-        publishBudget(new BudgetSnapshot(SeedFixture.UNIT, year, budget.budget(), budget.findings()), 1);
+        publishBudget(new BudgetSnapshot(SeedFixture.UNIT, year, budget.budget(), null, budget.findings()), 1);
         var staff = SeedFixture.staff();
         publishStaff(new StaffSnapshot(SeedFixture.UNIT, year, staff.staff(), staff.findings()), 1);
         var assets = SeedFixture.assets();

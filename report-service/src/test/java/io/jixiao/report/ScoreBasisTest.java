@@ -106,7 +106,7 @@ class ScoreBasisTest {
                 r.initialAllocation(), r.initialAllocationBySource(), r.carryover(), r.midYearAdditions(),
                 r.yearEndRecoveries()), seed.budget().expenditure(), seed.budget().threePublicExpenses(), null,
                 List.of(), List.of());
-        return new BudgetSnapshot(SeedFixture.UNIT, YEAR, changed, seed.findings());
+        return new BudgetSnapshot(SeedFixture.UNIT, YEAR, changed, null, seed.findings());
     }
 
     private static void explain(String token, String ruleId) {

@@ -87,7 +87,7 @@ public final class SeedFixture {
         ObjectNode tree = JSON.valueToTree(document);
         tree.putObject("derived");
         List<Finding> findings = new Reconciler(RuleSet.load("budget")).check(tree);
-        return new BudgetSnapshot(UNIT, YEAR, document, findings);
+        return new BudgetSnapshot(UNIT, YEAR, document, null, findings);
     }
 
     /** The staff as personnel-service publishes them; the seed's figures balance, only 编制数 is not given. */

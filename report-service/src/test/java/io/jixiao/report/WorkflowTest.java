@@ -188,7 +188,7 @@ class WorkflowTest {
                 r.initialAllocation(), r.initialAllocationBySource(), r.carryover(), r.midYearAdditions(),
                 r.yearEndRecoveries()), seed.budget().expenditure(), seed.budget().threePublicExpenses(), null,
                 List.of(), List.of());
-        ReportApi.publishBudget(new BudgetSnapshot(SeedFixture.UNIT, YEAR, corrected, List.of()), 2);
+        ReportApi.publishBudget(new BudgetSnapshot(SeedFixture.UNIT, YEAR, corrected, null, List.of()), 2);
         await().atMost(Duration.ofSeconds(60)).until(() -> "DRAFT".equals(given().auth().oauth2(finance)
                 .get(REPORT + "/status").then().statusCode(200).extract().path("status")));
         given().auth().oauth2(finance).get(REPORT + "/status").then().body("publishedVersion", equalTo(2));

@@ -1,5 +1,7 @@
 package io.jixiao.assessment.messaging;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jixiao.assessment.service.FactIntake;
 import io.jixiao.commons.messaging.Envelopes;
 import io.jixiao.commons.messaging.PoisonMessageException;
@@ -23,10 +25,12 @@ public class FactsConsumer {
 
     private final Envelopes envelopes;
     private final FactIntake intake;
+    private final ObjectMapper mapper;
 
-    public FactsConsumer(Envelopes envelopes, FactIntake intake) {
+    public FactsConsumer(Envelopes envelopes, FactIntake intake, ObjectMapper mapper) {
         this.envelopes = envelopes;
         this.intake = intake;
+        this.mapper = mapper;
     }
 
     @Incoming("budget")
@@ -37,7 +41,7 @@ public class FactsConsumer {
         if (e.payload().budget() == null) {
             throw new PoisonMessageException("budget snapshot without a budget");
         }
-        intake.apply("budget", e, e.payload().unitCode(), e.payload().fiscalYear(), e.payload().budget());
+        intake.apply("budget", e, e.payload().unitCode(), e.payload().fiscalYear(), withDerived(e.payload()));
     }
 
     @Incoming("personnel")
@@ -60,5 +64,20 @@ public class FactsConsumer {
             throw new PoisonMessageException("asset snapshot without assets");
         }
         intake.apply("assets", e, e.payload().unitCode(), e.payload().fiscalYear(), e.payload().assets());
+    }
+
+    /** The budget with the figures budget-service derived from it under {@code derived}, those it could derive. */
+    private ObjectNode withDerived(BudgetSnapshot snapshot) {
+        ObjectNode budget = mapper.valueToTree(snapshot.budget());
+        ObjectNode derived = budget.putObject("derived");
+        if (snapshot.derived() != null) {
+            ObjectNode figures = mapper.valueToTree(snapshot.derived());
+            figures.fields().forEachRemaining(f -> {
+                if (!f.getValue().isNull()) {
+                    derived.set(f.getKey(), f.getValue());
+                }
+            });
+        }
+        return budget;
     }
 }

@@ -1,21 +1,16 @@
 package io.jixiao.assessment.rest;
 
-import io.jixiao.assessment.framework.Framework;
-import io.jixiao.assessment.framework.Indicator;
 import io.jixiao.assessment.repository.UnitScore;
 import io.jixiao.assessment.scoring.EvaluationInputs;
-import io.jixiao.assessment.service.EvaluationKind;
+import io.jixiao.assessment.service.Evaluations;
 import io.jixiao.assessment.service.ScoringService;
 import io.jixiao.commons.documents.UnitYearDocuments;
-import io.jixiao.commons.problem.Problem;
 import io.jixiao.commons.problem.ProblemException;
 import io.jixiao.commons.problem.RequestIds;
 import io.jixiao.commons.security.UnitAccess;
-import io.jixiao.commons.units.FiscalYears;
 import io.jixiao.commons.units.KnownUnits;
 import io.jixiao.events.assessment.ScoreSnapshot;
 import io.quarkus.security.Authenticated;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -28,11 +23,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -61,16 +51,13 @@ public class ScoreResource {
             + "（计0分并说明原因），不视为满分或零值。";
 
     private final ScoringService scoring;
-    private final UnitYearDocuments documents;
-    private final EvaluationKind evaluationKind;
+    private final Evaluations evaluations;
     private final KnownUnits units;
     private final UnitAccess access;
 
-    public ScoreResource(ScoringService scoring, UnitYearDocuments documents, EvaluationKind evaluationKind,
-            KnownUnits units, UnitAccess access) {
+    public ScoreResource(ScoringService scoring, Evaluations evaluations, KnownUnits units, UnitAccess access) {
         this.scoring = scoring;
-        this.documents = documents;
-        this.evaluationKind = evaluationKind;
+        this.evaluations = evaluations;
         this.units = units;
         this.access = access;
     }
@@ -95,7 +82,6 @@ public class ScoreResource {
     @PUT
     @Path("evaluation")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Transactional
     @Operation(summary = "State targets, actual values, ratings with evidence, declared scores and deviation explanations")
     public HeldScore putEvaluation(@PathParam("unitCode") @Pattern(regexp = UNIT_CODE) String unitCode,
             @PathParam("fiscalYear") int fiscalYear, @HeaderParam("Idempotency-Key") String idempotencyKey,
@@ -103,13 +89,7 @@ public class ScoreResource {
             @RequestBody(description = EVALUATION)
             @Valid @NotNull EvaluationInputs inputs) {
         access.requireWrite(unitCode);
-        units.requireForChange(unitCode);
-        FiscalYears.require(fiscalYear);
-        checkIndicators(scoring.frameworkFor(unitCode, fiscalYear), inputs);
-        var actor = access.actor(requestId);
-        documents.put(evaluationKind, unitCode, fiscalYear, inputs, actor, idempotencyKey);
-        scoring.rescore(unitCode, fiscalYear, "evaluation by " + actor.name());
-        UnitScore held = scoring.held(unitCode, fiscalYear).orElseThrow();
+        UnitScore held = evaluations.state(unitCode, fiscalYear, inputs, access.actor(requestId), idempotencyKey);
         return new HeldScore(held.version, held.computedAt, scoring.read(held));
     }
 
@@ -119,47 +99,6 @@ public class ScoreResource {
     public UnitYearDocuments.Held<EvaluationInputs> evaluation(
             @PathParam("unitCode") @Pattern(regexp = UNIT_CODE) String unitCode, @PathParam("fiscalYear") int fiscalYear) {
         access.requireRead(unitCode);
-        units.require(unitCode);
-        return documents.get(evaluationKind, unitCode, fiscalYear).orElseThrow(() -> ProblemException.notFound(
-                "no evaluation stated for " + unitCode + " in " + fiscalYear));
-    }
-
-
-    /** Every indicator a statement names must be one of the framework's, of the right kind of measure. */
-    private static void checkIndicators(Framework framework, EvaluationInputs in) {
-        Map<String, Indicator> byCode = framework.all().stream()
-                .collect(Collectors.toMap(Indicator::code, Function.identity()));
-        List<Problem.FieldError> errors = new ArrayList<>();
-        check(errors, "targets", in.targets(), EvaluationInputs.TargetValue::indicator, byCode, null);
-        check(errors, "actuals", in.actuals(), EvaluationInputs.ActualValue::indicator, byCode, "manual");
-        check(errors, "ratings", in.ratings(), EvaluationInputs.RatingValue::indicator, byCode, "rating");
-        check(errors, "checklists", in.checklists(), EvaluationInputs.ChecklistValue::indicator, byCode, "checklist");
-        check(errors, "violations", in.violations(), EvaluationInputs.ViolationValue::indicator, byCode, "violations");
-        check(errors, "deviations", in.deviations(), EvaluationInputs.Deviation::indicator, byCode, null);
-        if (in.declared() != null) {
-            check(errors, "declared.scores", in.declared().scores(), EvaluationInputs.DeclaredScore::indicator, byCode,
-                    null);
-        }
-        if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors.size() + " field(s) are invalid for framework " + framework.id()
-                    + " v" + framework.version(), errors);
-        }
-    }
-
-    private static <T> void check(List<Problem.FieldError> errors, String field, List<T> items,
-            Function<T, String> code, Map<String, Indicator> byCode, String measureType) {
-        if (items == null) {
-            return;
-        }
-        for (int i = 0; i < items.size(); i++) {
-            String c = code.apply(items.get(i));
-            Indicator indicator = byCode.get(c);
-            String at = field + "[" + i + "].indicator";
-            if (indicator == null) {
-                errors.add(new Problem.FieldError(at, "no indicator " + c + " in the framework"));
-            } else if (measureType != null && (!indicator.isLeaf() || !measureType.equals(indicator.measure().type()))) {
-                errors.add(new Problem.FieldError(at, "indicator " + c + " is not measured by " + measureType));
-            }
-        }
+        return evaluations.stated(unitCode, fiscalYear);
     }
 }

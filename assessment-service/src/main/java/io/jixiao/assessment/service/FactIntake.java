@@ -1,7 +1,7 @@
 package io.jixiao.assessment.service;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.jixiao.commons.messaging.PoisonMessageException;
+import io.jixiao.commons.messaging.Envelopes;
 import io.jixiao.events.EventEnvelope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -26,9 +26,7 @@ public class FactIntake {
 
     @Transactional
     public void apply(String kind, EventEnvelope<?> event, String unitCode, int fiscalYear, Object document) {
-        if (unitCode == null || !event.key().equals(EventEnvelope.unitYearKey(unitCode, fiscalYear))) {
-            throw new PoisonMessageException("event key " + event.key() + " does not match its unit-year");
-        }
+        Envelopes.requireKey(event, unitCode == null ? null : EventEnvelope.unitYearKey(unitCode, fiscalYear));
         if (facts.apply(kind, unitCode, fiscalYear, event, mapper.valueToTree(document))) {
             String cause = kind + " v" + event.version() + " from " + event.source();
             scoring.rescore(unitCode, fiscalYear, cause);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.jixiao.assessment.repository.FactSnapshot;
 import io.jixiao.assessment.scoring.Facts;
 import io.jixiao.commons.json.StoredJson;
+import io.jixiao.commons.persistence.KeyLocks;
 import io.jixiao.events.EventEnvelope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -23,8 +24,10 @@ public class FactStore {
     /** Applies a fact if it is newer than the one held; returns whether it changed anything. */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean apply(String kind, String unitCode, int fiscalYear, EventEnvelope<?> event, JsonNode document) {
+        // one writer per unit-year and kind, also for the first event of a unit-year
+        KeyLocks.lock("fact:" + kind + ":" + unitCode + ":" + fiscalYear);
         FactSnapshot.Key key = new FactSnapshot.Key(unitCode, fiscalYear, kind);
-        FactSnapshot held = FactSnapshot.findById(key, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        FactSnapshot held = FactSnapshot.findById(key);
         if (held != null && held.version >= event.version()) {
             return false;
         }
@@ -63,9 +66,6 @@ public class FactStore {
             return;
         }
         JsonNode tree = json.tree(s.payload);
-        if ("budget".equals(kind)) {
-            Derived.addBudgetFigures((com.fasterxml.jackson.databind.node.ObjectNode) tree);
-        }
         facts.with(new Facts.Fact(name, tree, sourceName(s.source, kind), s.version));
     }
 

@@ -7,12 +7,12 @@ import io.jixiao.assessment.repository.FrameworkRecord;
 import io.jixiao.commons.audit.AuditTrail;
 import io.jixiao.commons.json.JsonDiff;
 import io.jixiao.commons.json.StoredJson;
+import io.jixiao.commons.persistence.KeyLocks;
 import io.jixiao.commons.problem.ProblemException;
 import io.jixiao.commons.security.Actor;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -40,23 +40,21 @@ public class FrameworkCatalog {
 
     private final ObjectMapper mapper;
     private final StoredJson json;
-    private final EntityManager em;
     private final AuditTrail audit;
     private final String defaultFramework;
     private final ConcurrentHashMap<FrameworkRecord.Key, Framework> parsed = new ConcurrentHashMap<>();
 
-    public FrameworkCatalog(ObjectMapper mapper, StoredJson json, EntityManager em, AuditTrail audit,
+    public FrameworkCatalog(ObjectMapper mapper, StoredJson json, AuditTrail audit,
             @ConfigProperty(name = "jixiao.assessment.default-framework") String defaultFramework) {
         this.mapper = mapper;
         this.json = json;
-        this.em = em;
         this.audit = audit;
         this.defaultFramework = defaultFramework;
     }
 
     @Transactional
     void loadDefault(@Observes StartupEvent start) {
-        em.createNativeQuery("select pg_advisory_xact_lock(hashtext('framework-catalog'))").getSingleResult();
+        KeyLocks.lock("framework-catalog");
         Framework f = Frameworks.bundled(defaultFramework);
         if (FrameworkRecord.findById(new FrameworkRecord.Key(f.id(), f.version())) == null) {
             store(f, STARTUP);
@@ -66,7 +64,7 @@ public class FrameworkCatalog {
     /** Loads a framework version; the same version again is a no-op, a different one under the same number a 409. */
     @Transactional
     public boolean load(Framework framework, Actor actor) {
-        em.createNativeQuery("select pg_advisory_xact_lock(hashtext('framework-catalog'))").getSingleResult();
+        KeyLocks.lock("framework-catalog");
         FrameworkRecord held = FrameworkRecord.findById(new FrameworkRecord.Key(framework.id(), framework.version()));
         if (held != null) {
             if (JsonDiff.same(json.tree(held.definition), mapper.valueToTree(framework))) {

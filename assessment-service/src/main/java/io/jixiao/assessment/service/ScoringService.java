@@ -11,6 +11,7 @@ import io.jixiao.commons.documents.UnitYearDocuments;
 import io.jixiao.commons.json.JsonDiff;
 import io.jixiao.commons.json.StoredJson;
 import io.jixiao.commons.outbox.Outbox;
+import io.jixiao.commons.persistence.KeyLocks;
 import io.jixiao.commons.problem.Problem;
 import io.jixiao.commons.problem.ProblemException;
 import io.jixiao.commons.units.KnownUnit;
@@ -79,8 +80,7 @@ public class ScoringService {
      */
     @Transactional(Transactional.TxType.REQUIRED)
     public ScoreSnapshot rescore(String unitCode, int fiscalYear, String cause) {
-        em.createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))")
-                .setParameter(1, "score:" + unitCode + ":" + fiscalYear).getSingleResult();
+        KeyLocks.lock("score:" + unitCode + ":" + fiscalYear);
         Optional<KnownUnit> unit = units.find(unitCode);
         String region = unit.map(u -> u.region).orElse(null);
         Optional<Framework> framework = unit.isEmpty() ? Optional.empty() : frameworks.select(region, fiscalYear);

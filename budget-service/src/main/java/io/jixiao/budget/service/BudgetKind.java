@@ -8,6 +8,7 @@ import io.jixiao.commons.reconciliation.RuleSet;
 import io.jixiao.events.Topics;
 import io.jixiao.events.budget.BudgetDocument;
 import io.jixiao.events.budget.BudgetSnapshot;
+import io.jixiao.events.budget.DerivedFigures;
 import io.jixiao.events.findings.Finding;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -46,17 +47,14 @@ public class BudgetKind implements DocumentKind<BudgetDocument> {
     @Override
     public List<Finding> reconcile(String unitCode, int fiscalYear, BudgetDocument document) {
         ObjectNode tree = mapper.valueToTree(document);
-        ObjectNode derived = tree.putObject("derived");
-        if (document.monthlyExecution() != null) {
-            document.monthlyExecution().stream().filter(m -> m.month() == 12).findFirst()
-                    .ifPresent(m -> derived.put("decemberCumulative", m.cumulativeExpenditure()));
-        }
+        DerivedFigures figures = Derivation.of(document);
+        tree.set("derived", mapper.valueToTree(figures)); // the rules read a null figure as not stated
         return reconciler.check(tree);
     }
 
     @Override
     public Object snapshot(String unitCode, int fiscalYear, BudgetDocument document, List<Finding> findings) {
-        return new BudgetSnapshot(unitCode, fiscalYear, document, findings);
+        return new BudgetSnapshot(unitCode, fiscalYear, document, Derivation.of(document), findings);
     }
 
     public Reconciler reconciler() {

@@ -1,12 +1,12 @@
 package io.jixiao.report.service;
 
-import io.jixiao.report.model.ReportModel;
+import io.jixiao.commons.persistence.KeyLocks;
 import io.jixiao.report.model.ReportModel.Variant;
+import io.jixiao.report.model.ReportModel;
 import io.jixiao.report.repository.ReportContent;
 import io.jixiao.report.repository.ReportWorkflow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -31,20 +31,17 @@ public class ContentState {
     private final ReportAssembly assembly;
     private final ReportJson json;
     private final Workflow workflow;
-    private final EntityManager em;
 
-    public ContentState(ReportAssembly assembly, ReportJson json, Workflow workflow, EntityManager em) {
+    public ContentState(ReportAssembly assembly, ReportJson json, Workflow workflow) {
         this.assembly = assembly;
         this.json = json;
         this.workflow = workflow;
-        this.em = em;
     }
 
     /** Keeps what the report says after a change, and makes a submitted report a draft again if it changed. */
     @Transactional(Transactional.TxType.MANDATORY)
     void onChange(@Observes ReportContentChanged change) {
-        em.createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))")
-                .setParameter(1, "report:" + change.unitCode() + ":" + change.fiscalYear()).getSingleResult();
+        KeyLocks.lock("report:" + change.unitCode() + ":" + change.fiscalYear());
         Now now = assemble(change.unitCode(), change.fiscalYear());
         ReportWorkflow.Key key = new ReportWorkflow.Key(change.unitCode(), change.fiscalYear());
         ReportContent held = ReportContent.findById(key);

@@ -1,6 +1,7 @@
 package io.jixiao.report.service;
 
 import io.jixiao.commons.audit.AuditTrail;
+import io.jixiao.commons.persistence.KeyLocks;
 import io.jixiao.commons.problem.ProblemException;
 import io.jixiao.commons.security.Actor;
 import io.jixiao.commons.units.FiscalYears;
@@ -61,8 +62,7 @@ public class Explanations {
             throw ProblemException.notFound("the report of " + unitCode + " for " + fiscalYear + " has no finding "
                     + ruleId);
         }
-        em.createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))")
-                .setParameter(1, "explanation:" + unitCode + ":" + fiscalYear + ":" + ruleId).getSingleResult();
+        KeyLocks.lock("explanation:" + unitCode + ":" + fiscalYear + ":" + ruleId);
         FindingExplanation.Key key = new FindingExplanation.Key(unitCode, fiscalYear, ruleId);
         FindingExplanation held = FindingExplanation.findById(key);
         if (held != null && held.explanation.equals(explanation)) {
@@ -89,8 +89,7 @@ public class Explanations {
     @Transactional
     public boolean withdraw(String unitCode, int fiscalYear, String ruleId, Actor actor) {
         units.requireForChange(unitCode);
-        em.createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))")
-                .setParameter(1, "explanation:" + unitCode + ":" + fiscalYear + ":" + ruleId).getSingleResult();
+        KeyLocks.lock("explanation:" + unitCode + ":" + fiscalYear + ":" + ruleId);
         FindingExplanation held = FindingExplanation.findById(new FindingExplanation.Key(unitCode, fiscalYear, ruleId));
         if (held == null) {
             return false;

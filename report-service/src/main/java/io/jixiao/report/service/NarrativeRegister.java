@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jixiao.commons.audit.AuditTrail;
 import io.jixiao.commons.json.JsonDiff;
 import io.jixiao.commons.json.StoredJson;
+import io.jixiao.commons.persistence.KeyLocks;
 import io.jixiao.commons.problem.ProblemException;
 import io.jixiao.commons.security.Actor;
 import io.jixiao.commons.units.FiscalYears;
@@ -81,8 +82,7 @@ public class NarrativeRegister {
     public PutResult put(String unitCode, int fiscalYear, NarrativeDocument narratives, Actor actor) {
         units.requireForChange(unitCode);
         FiscalYears.require(fiscalYear);
-        em.createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))")
-                .setParameter(1, "narrative:" + unitCode + ":" + fiscalYear).getSingleResult();
+        KeyLocks.lock("narrative:" + unitCode + ":" + fiscalYear);
         Narrative.Key key = new Narrative.Key(unitCode, fiscalYear);
         Narrative held = Narrative.findById(key);
         JsonNode next = mapper.valueToTree(narratives);

@@ -1,7 +1,9 @@
 package io.jixiao.report.service;
 
 import io.jixiao.commons.json.StoredJson;
+import io.jixiao.commons.messaging.Envelopes;
 import io.jixiao.commons.messaging.PoisonMessageException;
+import io.jixiao.commons.persistence.KeyLocks;
 import io.jixiao.events.EventEnvelope;
 import io.jixiao.events.assessment.ScoreSnapshot;
 import io.jixiao.events.budget.BudgetSnapshot;
@@ -42,8 +44,7 @@ public class ReadModel {
         String unitCode = unitYear[0];
         int fiscalYear = Integer.parseInt(unitYear[1]);
         // one writer per unit-year and kind, also for the first event of a unit-year
-        em.createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))")
-                .setParameter(1, "snapshot:" + kind.stored() + ":" + unitCode + ":" + fiscalYear).getSingleResult();
+        KeyLocks.lock("snapshot:" + kind.stored() + ":" + unitCode + ":" + fiscalYear);
         UpstreamSnapshot.Key key = new UpstreamSnapshot.Key(kind.stored(), unitCode, fiscalYear);
         UpstreamSnapshot held = UpstreamSnapshot.findById(key);
         if (held != null && held.version >= event.version()) {
@@ -103,11 +104,7 @@ public class ReadModel {
         if (unitCode == null || unitCode.isBlank()) {
             throw new PoisonMessageException(kind.eventType() + " without a unit code");
         }
-        String expectedKey = EventEnvelope.unitYearKey(unitCode, fiscalYear);
-        if (!expectedKey.equals(event.key())) {
-            throw new PoisonMessageException("event key " + event.key() + " does not match the payload's unit-year "
-                    + expectedKey);
-        }
+        Envelopes.requireKey(event, EventEnvelope.unitYearKey(unitCode, fiscalYear));
         if (!missingPartOk(kind, payload)) {
             throw new PoisonMessageException(kind.eventType() + " without its document");
         }

@@ -1,5 +1,6 @@
 package io.jixiao.report.service;
 
+import io.jixiao.commons.persistence.KeyLocks;
 import io.jixiao.commons.problem.Problem;
 import io.jixiao.commons.problem.ProblemException;
 import io.jixiao.commons.security.Actor;
@@ -13,7 +14,6 @@ import io.jixiao.report.repository.ReportWorkflow.Status;
 import io.jixiao.report.repository.ReportWorkflow;
 import io.jixiao.report.service.TransitionRecorder.AuditedState;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -38,17 +38,15 @@ public class Workflow {
     private final ReportAssembly assembly;
     private final ReportJson json;
     private final TransitionRecorder recorder;
-    private final EntityManager em;
     private final KnownUnits units;
     private final ReportConfig config;
     private final Clock clock = Clock.systemUTC();
 
-    public Workflow(ReportAssembly assembly, ReportJson json, TransitionRecorder recorder, EntityManager em,
+    public Workflow(ReportAssembly assembly, ReportJson json, TransitionRecorder recorder,
             KnownUnits units, ReportConfig config) {
         this.assembly = assembly;
         this.json = json;
         this.recorder = recorder;
-        this.em = em;
         this.units = units;
         this.config = config;
     }
@@ -217,8 +215,7 @@ public class Workflow {
 
     /** One writer per unit-year's report: its workflow and what its content says (see {@link ContentState}). */
     private void lock(String unitCode, int fiscalYear) {
-        em.createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))")
-                .setParameter(1, "report:" + unitCode + ":" + fiscalYear).getSingleResult();
+        KeyLocks.lock("report:" + unitCode + ":" + fiscalYear);
     }
 
     private void requirePossibleApproval(int fiscalYear, LocalDate approvalDate) {

@@ -142,7 +142,7 @@ public class ReportWriterTest {
                 new BudgetDocument.Expenditure(seed.expenditure().total(), seed.expenditure().carriedForward(), null,
                         null, seed.expenditure().personnel(), null, seed.expenditure().projects()),
                 null, null, List.of(), List.of());
-        ReportInputs in = new ReportInputs("XZ-GAP", 2024, null, held(new BudgetSnapshot("XZ-GAP", 2024, gaps,
+        ReportInputs in = new ReportInputs("XZ-GAP", 2024, null, held(new BudgetSnapshot("XZ-GAP", 2024, gaps, null,
                 List.of())), null, null, null, NarrativeDocument.empty(), Map.of());
         ReportModel m = writer.write(in, Variant.INTERNAL);
         String text = text(m);

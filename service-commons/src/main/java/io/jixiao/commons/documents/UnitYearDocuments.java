@@ -7,13 +7,13 @@ import io.jixiao.commons.audit.AuditTrail;
 import io.jixiao.commons.json.JsonDiff;
 import io.jixiao.commons.json.StoredJson;
 import io.jixiao.commons.outbox.Outbox;
+import io.jixiao.commons.persistence.KeyLocks;
 import io.jixiao.commons.problem.ProblemException;
 import io.jixiao.commons.security.Actor;
 import io.jixiao.events.EventEnvelope;
 import io.jixiao.events.findings.Finding;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -81,15 +81,13 @@ public class UnitYearDocuments {
     private final ObjectMapper mapper;
     private final StoredJson json;
     private final Outbox outbox;
-    private final EntityManager em;
     private final AuditTrail audit;
 
-    public UnitYearDocuments(ObjectMapper mapper, StoredJson json, Outbox outbox, EntityManager em,
+    public UnitYearDocuments(ObjectMapper mapper, StoredJson json, Outbox outbox,
             AuditTrail audit) {
         this.mapper = mapper;
         this.json = json;
         this.outbox = outbox;
-        this.em = em;
         this.audit = audit;
     }
 
@@ -134,8 +132,7 @@ public class UnitYearDocuments {
 
     private <D> PutResult store(DocumentKind<D> kind, String unitCode, int fiscalYear, D document, Actor actor) {
         // one writer per unit-year at a time, also for the first push of a unit-year
-        em.createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))")
-                .setParameter(1, kind.name() + ":" + unitCode + ":" + fiscalYear).getSingleResult();
+        KeyLocks.lock(kind.name() + ":" + unitCode + ":" + fiscalYear);
         StoredDocument.Key key = new StoredDocument.Key(kind.name(), unitCode, fiscalYear);
         StoredDocument held = StoredDocument.findById(key);
         JsonNode next = mapper.valueToTree(document);
@@ -195,8 +192,7 @@ public class UnitYearDocuments {
         }
         String hash = sha256(scope + "|" + json.write(mapper.valueToTree(request)));
         IdempotencyRecord.Key key = new IdempotencyRecord.Key(actor.principal(), idempotencyKey);
-        em.createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))")
-                .setParameter(1, "idem:" + actor.principal() + ":" + idempotencyKey).getSingleResult();
+        KeyLocks.lock("idem:" + actor.principal() + ":" + idempotencyKey);
         IdempotencyRecord seen = IdempotencyRecord.findById(key);
         if (seen != null) {
             if (!seen.requestHash.equals(hash)) {

@@ -1,6 +1,8 @@
 package io.jixiao.commons.units;
 
 import io.jixiao.commons.json.StoredJson;
+import io.jixiao.commons.messaging.Envelopes;
+import io.jixiao.commons.persistence.KeyLocks;
 import io.jixiao.commons.problem.Problem;
 import io.jixiao.commons.problem.ProblemException;
 import io.jixiao.events.EventEnvelope;
@@ -47,10 +49,8 @@ public class KnownUnits {
     @Transactional
     public boolean apply(EventEnvelope<UnitSnapshot> event) {
         UnitSnapshot unit = event.payload();
-        if (!event.key().equals(unit.unitCode())) {
-            throw new io.jixiao.commons.messaging.PoisonMessageException(
-                    "event key " + event.key() + " does not match unit code " + unit.unitCode());
-        }
+        Envelopes.requireKey(event, unit.unitCode());
+        KeyLocks.lock("unit:" + unit.unitCode()); // one writer per unit, also for its first event
         KnownUnit held = KnownUnit.findById(unit.unitCode());
         if (held != null && held.version >= event.version()) {
             return false;
