@@ -11,6 +11,7 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
@@ -40,9 +41,7 @@ public final class KeycloakServer implements AutoCloseable {
         Ports.requireFree(port, "Keycloak");
         Path home = WorkDirs.runtime("keycloak-" + VERSION);
         try {
-            Path imports = home.resolve("data/import");
-            Files.createDirectories(imports);
-            Files.copy(realmFile, imports.resolve(REALM + "-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+            placeRealm(home, realmFile);
             String realm = resetIfRealmChanged(dataDir, realmFile);
             if (!Files.exists(dataDir.resolve(DATABASE_FILE))) {
                 Files.copy(template(home, realm, port, logFile, timeout).resolve(DATABASE_FILE),
@@ -63,7 +62,9 @@ public final class KeycloakServer implements AutoCloseable {
                 "--db-url=jdbc:h2:file:" + dataDir.resolve("keycloakdb") + ";NON_KEYWORDS=VALUE;AUTO_SERVER=TRUE");
         Map<String, String> env = Map.of(
                 "JAVA_HOME", System.getProperty("java.home"),
-                "JAVA_OPTS_APPEND", "-XX:TieredStopAtLevel=1",
+                // servers of one home side by side (the build's test JVMs): each keeps its transaction log with its data
+                "JAVA_OPTS_APPEND", "-XX:TieredStopAtLevel=1 -Dquarkus.transaction-manager.object-store.directory="
+                        + dataDir.resolve("transaction-logs"),
                 // demo only: the master realm's console login; production sets its own through the environment
                 "KC_BOOTSTRAP_ADMIN_USERNAME", "kcadmin",
                 "KC_BOOTSTRAP_ADMIN_PASSWORD", "kcadmin");
@@ -121,6 +122,23 @@ public final class KeycloakServer implements AutoCloseable {
     @Override
     public void close() {
         process.stop(Duration.ofSeconds(30));
+    }
+
+    /**
+     * The realm file where {@code --import-realm} reads it, replaced in one step and only when it changed: another
+     * server of the same home may be starting and reading it.
+     */
+    private static void placeRealm(Path home, Path realmFile) throws IOException {
+        Path imports = home.resolve("data/import");
+        Files.createDirectories(imports);
+        Path placed = imports.resolve(REALM + "-realm.json");
+        byte[] realm = Files.readAllBytes(realmFile);
+        if (Files.exists(placed) && Arrays.equals(realm, Files.readAllBytes(placed))) {
+            return;
+        }
+        Path next = Files.createTempFile(imports, REALM, ".tmp");
+        Files.write(next, realm);
+        Files.move(next, placed, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** Wipes the data when the realm file changed, so it is imported again; answers the realm file's hash. */
