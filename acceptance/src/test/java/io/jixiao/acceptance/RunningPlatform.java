@@ -7,13 +7,20 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * One platform per test JVM, started like the README's run command (but on free ports, with throw-away data),
- * stopped when the JVM exits. Its logs stay under {@code .work/acceptance/} for a failing run to be read.
+ * stopped when the JVM exits. Its logs stay under {@code .work/acceptance/} for a failing run to be read; of the runs
+ * before, the newest few are kept and older ones (of more than an hour ago) removed.
  */
 final class RunningPlatform {
 
+    private static final int KEPT = 4;
     private static Platform platform;
 
     private RunningPlatform() {
@@ -25,6 +32,7 @@ final class RunningPlatform {
             try {
                 Path base = WorkDirs.work().resolve("acceptance");
                 Files.createDirectories(base);
+                prune(base);
                 dir = Files.createTempDirectory(base, "run-");
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -33,6 +41,31 @@ final class RunningPlatform {
             Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "platform-stop"));
         }
         return platform;
+    }
+
+    /** Keeps the {@value #KEPT} newest earlier runs; removes older ones that are more than an hour old. */
+    static void prune(Path base) throws IOException {
+        Instant anHourAgo = Instant.now().minus(Duration.ofHours(1));
+        List<Path> runs;
+        try (Stream<Path> dirs = Files.list(base)) {
+            runs = dirs.filter(Files::isDirectory).sorted(Comparator.comparing(RunningPlatform::modified).reversed())
+                    .toList();
+        }
+        for (Path old : runs.subList(Math.min(KEPT, runs.size()), runs.size())) {
+            if (modified(old).isBefore(anHourAgo)) {
+                try (Stream<Path> files = Files.walk(old)) {
+                    files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
+        }
+    }
+
+    private static Instant modified(Path dir) {
+        try {
+            return Files.getLastModifiedTime(dir).toInstant();
+        } catch (IOException e) {
+            return Instant.EPOCH;
+        }
     }
 
     static Tokens tokens() {
