@@ -53,8 +53,10 @@ final class RunningPlatform {
         }
         for (Path old : runs.subList(Math.min(KEPT, runs.size()), runs.size())) {
             if (modified(old).isBefore(anHourAgo)) {
-                try (Stream<Path> files = Files.walk(old)) {
-                    files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                try {
+                    WorkDirs.deleteTree(old);
+                } catch (IOException e) {
+                    System.err.println("could not remove an old run, " + old + ": " + e); // tidying only
                 }
             }
         }

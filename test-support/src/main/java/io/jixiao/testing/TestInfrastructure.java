@@ -12,11 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 
 /**
  * Real PostgreSQL, Kafka and Keycloak for one test JVM: each is started on first use, on free ports with
@@ -131,8 +129,8 @@ public final class TestInfrastructure {
                 });
             }
         }
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        try {
+            WorkDirs.deleteTree(dir);
         } catch (IOException | RuntimeException e) {
             // leftovers of a test run under .work/test-runs are harmless
         }

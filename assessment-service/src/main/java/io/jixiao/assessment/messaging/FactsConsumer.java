@@ -66,18 +66,13 @@ public class FactsConsumer {
         intake.apply("assets", e, e.payload().unitCode(), e.payload().fiscalYear(), e.payload().assets());
     }
 
-    /** The budget with the figures budget-service derived from it under {@code derived}, those it could derive. */
+    /**
+     * The budget with the figures budget-service derived from it under {@code derived}, as budget-service's own rules
+     * read them (a null figure is not stated, as an absent one).
+     */
     private ObjectNode withDerived(BudgetSnapshot snapshot) {
         ObjectNode budget = mapper.valueToTree(snapshot.budget());
-        ObjectNode derived = budget.putObject("derived");
-        if (snapshot.derived() != null) {
-            ObjectNode figures = mapper.valueToTree(snapshot.derived());
-            figures.fields().forEachRemaining(f -> {
-                if (!f.getValue().isNull()) {
-                    derived.set(f.getKey(), f.getValue());
-                }
-            });
-        }
+        budget.set("derived", snapshot.derived() == null ? budget.objectNode() : mapper.valueToTree(snapshot.derived()));
         return budget;
     }
 }

@@ -12,11 +12,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * The real Keycloak server from {@code org.keycloak:keycloak-quarkus-dist}, unpacked by {@code deploy/runtime},
@@ -148,13 +146,7 @@ public final class KeycloakServer implements AutoCloseable {
         if (Files.exists(marker) && Files.readString(marker).trim().equals(hash)) {
             return hash;
         }
-        if (Files.exists(dataDir)) {
-            try (Stream<Path> files = Files.walk(dataDir)) {
-                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
-        }
+        WorkDirs.deleteTree(dataDir);
         Files.createDirectories(dataDir);
         Files.writeString(marker, hash);
         return hash;

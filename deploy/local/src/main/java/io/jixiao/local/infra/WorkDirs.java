@@ -1,7 +1,10 @@
 package io.jixiao.local.infra;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 /**
  * Where the project lives and where it keeps what it fetches and runs: {@code .work/} at the project root
@@ -46,5 +49,17 @@ public final class WorkDirs {
                     + " so that deploy/runtime fetches it");
         }
         return dir;
+    }
+
+    /** Deletes a directory and everything in it, if it exists. */
+    public static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 }
