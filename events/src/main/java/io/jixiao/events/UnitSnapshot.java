@@ -1,10 +1,6 @@
 package io.jixiao.events;
 
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.PositiveOrZero;
-import jakarta.validation.constraints.Size;
 import java.util.List;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A budget unit's profile (单位基本信息) as held by personnel-service; topic {@link Topics#UNITS}, keyed by unit code.
@@ -20,17 +16,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param internalBodies         内设机构: count (possibly not disclosed) and names
  * @param affiliatedInstitutions 所属事业单位: count (possibly not disclosed) and names
  */
-public record UnitSnapshot(
-        String unitCode,
-        String name,
-        String region,
-        String level,
-        String parentCode,
-        boolean active,
-        List<String> aliases,
-        String functions,
-        Bodies internalBodies,
-        Bodies affiliatedInstitutions) {
+public record UnitSnapshot(String unitCode, String name, String region, String level, String parentCode,
+        boolean active, List<String> aliases, String functions, Bodies internalBodies, Bodies affiliatedInstitutions) {
 
     public static final String TYPE = "unit.snapshot";
 
@@ -39,13 +26,7 @@ public record UnitSnapshot(
      * {@code disclosed} is false and {@code count} null — distinguishable from a disclosed zero. When a push leaves
      * {@code disclosed} out, the count is disclosed exactly when it is given; events always carry it.
      */
-    public record Bodies(
-            @Schema(description = "数目（个）：如内设机构数。公开时必填且不少于所列名称数；不公开时须为空。")
-            @PositiveOrZero Integer count,
-            @Schema(description = "是否公开数目：false 表示不公开（报告印作 *）。未填报时，给出 count 即为公开，否则为不公开。")
-            Boolean disclosed,
-            @Schema(description = "名称：如秘书处、网络传播处（报告印作“包括…等N个处级机构”）。未填报表示未列名称。")
-            @Size(max = 200) List<@NotBlank @Size(max = 100) String> names) {
+    public record Bodies(Integer count, Boolean disclosed, List<String> names) {
 
         public static Bodies none() {
             return new Bodies(null, false, List.of());

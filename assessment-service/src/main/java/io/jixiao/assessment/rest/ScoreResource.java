@@ -1,5 +1,7 @@
 package io.jixiao.assessment.rest;
 
+import io.jixiao.assessment.api.ScoreSnapshot;
+import io.jixiao.assessment.mapping.ScoreMapping;
 import io.jixiao.assessment.repository.UnitScore;
 import io.jixiao.assessment.scoring.EvaluationInputs;
 import io.jixiao.assessment.service.Evaluations;
@@ -9,7 +11,6 @@ import io.jixiao.commons.problem.ProblemException;
 import io.jixiao.commons.problem.RequestIds;
 import io.jixiao.commons.security.UnitAccess;
 import io.jixiao.commons.units.KnownUnits;
-import io.jixiao.events.assessment.ScoreSnapshot;
 import io.quarkus.security.Authenticated;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -54,12 +55,15 @@ public class ScoreResource {
     private final Evaluations evaluations;
     private final KnownUnits units;
     private final UnitAccess access;
+    private final ScoreMapping mapping;
 
-    public ScoreResource(ScoringService scoring, Evaluations evaluations, KnownUnits units, UnitAccess access) {
+    public ScoreResource(ScoringService scoring, Evaluations evaluations, KnownUnits units, UnitAccess access,
+            ScoreMapping mapping) {
         this.scoring = scoring;
         this.evaluations = evaluations;
         this.units = units;
         this.access = access;
+        this.mapping = mapping;
     }
 
     @GET
@@ -76,7 +80,7 @@ public class ScoreResource {
             return ProblemException.notFound("no score for " + unitCode + " in " + fiscalYear
                     + ": no figures have arrived yet");
         });
-        return new HeldScore(held.version, held.computedAt, scoring.read(held));
+        return heldScore(held);
     }
 
     @PUT
@@ -90,7 +94,7 @@ public class ScoreResource {
             @Valid @NotNull EvaluationInputs inputs) {
         access.requireWrite(unitCode);
         UnitScore held = evaluations.state(unitCode, fiscalYear, inputs, access.actor(requestId), idempotencyKey);
-        return new HeldScore(held.version, held.computedAt, scoring.read(held));
+        return heldScore(held);
     }
 
     @GET
@@ -100,5 +104,9 @@ public class ScoreResource {
             @PathParam("unitCode") @Pattern(regexp = UNIT_CODE) String unitCode, @PathParam("fiscalYear") int fiscalYear) {
         access.requireRead(unitCode);
         return evaluations.stated(unitCode, fiscalYear);
+    }
+
+    private HeldScore heldScore(UnitScore held) {
+        return new HeldScore(held.version, held.computedAt, mapping.toApi(scoring.read(held)));
     }
 }

@@ -1,7 +1,8 @@
 package io.jixiao.assessment.service;
 
+import io.jixiao.assessment.api.ScoreSnapshot;
+import io.jixiao.assessment.mapping.ScoreMapping;
 import io.jixiao.assessment.repository.UnitScore;
-import io.jixiao.events.assessment.ScoreSnapshot;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -38,10 +39,12 @@ public class FinanceOverview {
 
     private final ScoringService scoring;
     private final EntityManager em;
+    private final ScoreMapping mapping;
 
-    public FinanceOverview(ScoringService scoring, EntityManager em) {
+    public FinanceOverview(ScoringService scoring, EntityManager em, ScoreMapping mapping) {
         this.scoring = scoring;
         this.em = em;
+        this.mapping = mapping;
     }
 
     /** Count per grade, mean, median and quartiles of the scored totals; {@code region} may be null (all). */
@@ -81,7 +84,7 @@ public class FinanceOverview {
                 + (level == null ? "" : " and warningLevel = ?2") + " order by warningLevel, key.unitCode",
                 level == null ? new Object[] {year} : new Object[] {year, level});
         return warned.stream().map(s -> new Warned(s.key.unitCode(), s.key.fiscalYear(), s.region, s.level,
-                scoring.read(s).warnings())).toList();
+                mapping.toApi(scoring.read(s).warnings()))).toList();
     }
 
     private static BigDecimal decimal(Object o) {

@@ -1,6 +1,6 @@
 package io.jixiao.budget.rest;
 
-import io.jixiao.events.budget.BudgetDocument;
+import io.jixiao.budget.api.BudgetDocument;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;

@@ -1,6 +1,8 @@
 package io.jixiao.budget.rest;
 
+import io.jixiao.budget.api.BudgetDocument;
 import io.jixiao.budget.service.BudgetRegister;
+import io.jixiao.commons.api.Finding;
 import io.jixiao.commons.documents.UnitYearDocuments.Held;
 import io.jixiao.commons.documents.UnitYearDocuments.HistoryEntry;
 import io.jixiao.commons.documents.UnitYearDocuments.Item;
@@ -8,8 +10,6 @@ import io.jixiao.commons.documents.UnitYearDocuments.PutResult;
 import io.jixiao.commons.problem.ProblemException;
 import io.jixiao.commons.problem.RequestIds;
 import io.jixiao.commons.security.UnitAccess;
-import io.jixiao.events.budget.BudgetDocument;
-import io.jixiao.events.findings.Finding;
 import io.quarkus.security.Authenticated;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;

@@ -2,26 +2,32 @@ package io.jixiao.budget.service;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jixiao.budget.api.BudgetDocument;
+import io.jixiao.budget.mapping.BudgetMapping;
 import io.jixiao.commons.documents.DocumentKind;
 import io.jixiao.commons.reconciliation.Reconciler;
 import io.jixiao.commons.reconciliation.RuleSet;
 import io.jixiao.events.Topics;
-import io.jixiao.events.budget.BudgetDocument;
 import io.jixiao.events.budget.BudgetSnapshot;
 import io.jixiao.events.budget.DerivedFigures;
 import io.jixiao.events.findings.Finding;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
-/** The budget as a unit-year document: reconciled with {@code reconciliation/budget.yaml}, published as a snapshot. */
+/**
+ * The budget as a unit-year document: kept as pushed, reconciled with {@code reconciliation/budget.yaml} together with
+ * the figures derived from it, and published as a snapshot of the contract with those figures.
+ */
 @ApplicationScoped
 public class BudgetKind implements DocumentKind<BudgetDocument> {
 
     private final Reconciler reconciler = new Reconciler(RuleSet.load("budget"));
     private final ObjectMapper mapper;
+    private final BudgetMapping mapping;
 
-    public BudgetKind(ObjectMapper mapper) {
+    public BudgetKind(ObjectMapper mapper, BudgetMapping mapping) {
         this.mapper = mapper;
+        this.mapping = mapping;
     }
 
     @Override
@@ -46,15 +52,17 @@ public class BudgetKind implements DocumentKind<BudgetDocument> {
 
     @Override
     public List<Finding> reconcile(String unitCode, int fiscalYear, BudgetDocument document) {
-        ObjectNode tree = mapper.valueToTree(document);
-        DerivedFigures figures = Derivation.of(document);
+        io.jixiao.events.budget.BudgetDocument budget = mapping.toContract(document);
+        ObjectNode tree = mapper.valueToTree(budget);
+        DerivedFigures figures = Derivation.of(budget);
         tree.set("derived", mapper.valueToTree(figures)); // the rules read a null figure as not stated
         return reconciler.check(tree);
     }
 
     @Override
     public Object snapshot(String unitCode, int fiscalYear, BudgetDocument document, List<Finding> findings) {
-        return new BudgetSnapshot(unitCode, fiscalYear, document, Derivation.of(document), findings);
+        io.jixiao.events.budget.BudgetDocument budget = mapping.toContract(document);
+        return new BudgetSnapshot(unitCode, fiscalYear, budget, Derivation.of(budget), findings);
     }
 
     public Reconciler reconciler() {

@@ -1,5 +1,6 @@
 package io.jixiao.budget.service;
 
+import io.jixiao.budget.api.BudgetDocument;
 import io.jixiao.commons.documents.UnitYearDocuments.Held;
 import io.jixiao.commons.documents.UnitYearDocuments.HistoryEntry;
 import io.jixiao.commons.documents.UnitYearDocuments.Item;
@@ -10,7 +11,6 @@ import io.jixiao.commons.problem.ProblemException;
 import io.jixiao.commons.security.Actor;
 import io.jixiao.commons.units.FiscalYears;
 import io.jixiao.commons.units.KnownUnits;
-import io.jixiao.events.budget.BudgetDocument;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;

@@ -3,7 +3,6 @@ package io.jixiao.events.assessment;
 import io.jixiao.events.findings.Finding;
 import java.math.BigDecimal;
 import java.util.List;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A unit-year's self-evaluation as assessment-service computed it against an indicator framework (部门整体支出绩效
@@ -23,21 +22,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param findings      declared-above-computed findings (rule ids {@code ASSESS-…})
  * @param warnings      monitoring warnings (双监控) at the time of scoring
  */
-public record ScoreSnapshot(
-        @Schema(description = "单位编码。") String unitCode,
-        @Schema(description = "预算年度。") int fiscalYear,
-        @Schema(description = "评分状态：SCORED 已评分，NO_FRAMEWORK 尚无适用于该地区和年度的指标体系，"
-                + "UNIT_UNKNOWN 单位尚未从单位名录到达；为空等同已评分（早期事件）。")
-        Status status,
-        @Schema(description = "尚未评分的原因（文字）；已评分时为空。") String statusReason,
-        @Schema(description = "评分依据的各项数据的版本。") Basis basis,
-        @Schema(description = "评分所用的指标体系及版本；未评分时为空。") FrameworkRef framework,
-        @Schema(description = "计算总分（分，0–100）：可评价指标得分之和；未评分时为空。") BigDecimal total,
-        @Schema(description = "等级：优/良/中/差，按指标体系的等级标准；没有可评价指标时为空。") String grade,
-        @Schema(description = "自评总分（申报，分）：单位在自评表中申报的总分，如 95；未申报时为空。") BigDecimal declaredTotal,
-        @Schema(description = "指标树：各级指标及其结果，上级在下级之前。") List<IndicatorResult> indicators,
-        @Schema(description = "核对问题：自评得分高于依据支持的得分（规则 ASSESS-…）。") List<Finding> findings,
-        @Schema(description = "监控预警（双监控）：评分时的预警。") List<Warning> warnings) {
+public record ScoreSnapshot(String unitCode, int fiscalYear, Status status, String statusReason, Basis basis,
+        FrameworkRef framework, BigDecimal total, String grade, BigDecimal declaredTotal,
+        List<IndicatorResult> indicators, List<Finding> findings, List<Warning> warnings) {
 
     public static final String TYPE = "score.snapshot";
 
@@ -68,21 +55,12 @@ public record ScoreSnapshot(
      * @param previousStaff     the staff snapshot of the year before
      * @param previousAssets    the asset snapshot of the year before
      */
-    public record Basis(
-            @Schema(description = "本年预算收支及执行的版本（budget-service）。") Long budget,
-            @Schema(description = "本年人员情况的版本（personnel-service）。") Long staff,
-            @Schema(description = "本年资产情况的版本（personnel-service）。") Long assets,
-            @Schema(description = "单位自评填报的版本。") Long evaluation,
-            @Schema(description = "上年预算收支及执行的版本（同比指标用）。") Long previousBudget,
-            @Schema(description = "上年人员情况的版本。") Long previousStaff,
-            @Schema(description = "上年资产情况的版本。") Long previousAssets) {
+    public record Basis(Long budget, Long staff, Long assets, Long evaluation, Long previousBudget, Long previousStaff,
+            Long previousAssets) {
     }
 
     /** Which framework version scored this. */
-    public record FrameworkRef(
-            @Schema(description = "指标体系编码：如 mof-2013-common。") String id,
-            @Schema(description = "指标体系版本号。") int version,
-            @Schema(description = "指标体系名称。") String name) {
+    public record FrameworkRef(String id, int version, String name) {
     }
 
     /**
@@ -107,40 +85,17 @@ public record ScoreSnapshot(
      * @param explanation       how the score came about, in words
      * @param deviation         the unit's 偏差原因分析及改进措施, if given
      */
-    public record IndicatorResult(
-            @Schema(description = "指标编码：如 1.2.1。") String code,
-            @Schema(description = "指标名称：如 在职人员控制率。") String name,
-            @Schema(description = "指标级次：1 一级，2 二级，3 三级。") int level,
-            @Schema(description = "上级指标编码；一级指标为空。") String parentCode,
-            @Schema(description = "分值（权重，分）；上级指标为下级分值之和。") BigDecimal weight,
-            @Schema(description = "目标（指标值），按报告格式：如 ≥95%（调整后指标值，未调整时为年初指标值）；没有目标时为空。")
-            String target,
-            @Schema(description = "实际完成值，按报告格式：如 96.04%、达成、达到 2 项。") String actual,
-            @Schema(description = "实际完成值（数值）；不可评价时为空。") BigDecimal actualValue,
-            @Schema(description = "计算得分（分）；不可评价时为空。") BigDecimal score,
-            @Schema(description = "自评得分（申报，分）；未申报时为空。") BigDecimal declaredScore,
-            @Schema(description = "是否可评价：数据缺失或除数为零时为 false（计0分并说明原因）。") boolean assessable,
-            @Schema(description = "不可评价的原因（文字）。") String notAssessableReason,
-            @Schema(description = "计算公式：如 expenditure.total / revenue.allocatedTotal * 100；非公式指标为空。") String formula,
-            @Schema(description = "各项输入：名称、数值及来源数据的版本。") List<Input> inputs,
-            @Schema(description = "评分规则（文字）：如 定性分档：达成 80–100%，部分达成 60–80%，未达成 0–60%。") String rule,
-            @Schema(description = "扣分（分）= 分值 − 得分，原因见 explanation。") BigDecimal deduction,
-            @Schema(description = "得分说明（文字）。") String explanation,
-            @Schema(description = "偏差原因分析及改进措施（单位填报）；未填报时为空。") String deviation) {
+    public record IndicatorResult(String code, String name, int level, String parentCode, BigDecimal weight,
+            String target, String actual, BigDecimal actualValue, BigDecimal score, BigDecimal declaredScore,
+            boolean assessable, String notAssessableReason, String formula, List<Input> inputs, String rule,
+            BigDecimal deduction, String explanation, String deviation) {
     }
 
     /** A fact a measure used: its name, value, and where it came from (service, version of the aggregate). */
-    public record Input(
-            @Schema(description = "数据名称：如 budget.expenditure.total。") String name,
-            @Schema(description = "数值；缺失时为空。") BigDecimal value,
-            @Schema(description = "来源：提供该数据的服务，或单位自评填报。") String source,
-            @Schema(description = "来源数据的版本。") long version) {
+    public record Input(String name, BigDecimal value, String source, long version) {
     }
 
     /** A monitoring warning (双监控), e.g. execution behind the calendar. */
-    public record Warning(
-            @Schema(description = "预警编码：如 TARGET-LAGGING-EXECUTION。") String code,
-            @Schema(description = "预警级别：RED 红色，YELLOW 黄色。") String level,
-            @Schema(description = "预警说明（文字）。") String message) {
+    public record Warning(String code, String level, String message) {
     }
 }

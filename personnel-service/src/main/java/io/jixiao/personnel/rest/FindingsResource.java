@@ -1,8 +1,8 @@
 package io.jixiao.personnel.rest;
 
+import io.jixiao.commons.api.Finding;
 import io.jixiao.commons.documents.UnitYearDocuments.Held;
 import io.jixiao.commons.security.UnitAccess;
-import io.jixiao.events.findings.Finding;
 import io.jixiao.events.findings.Severity;
 import io.jixiao.personnel.service.AssetKind;
 import io.jixiao.personnel.service.StaffKind;
@@ -17,8 +17,8 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The findings of a unit-year's staff and assets together. */
 @Path("/units/{unitCode}/years/{fiscalYear}/findings")

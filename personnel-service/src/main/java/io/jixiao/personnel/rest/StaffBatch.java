@@ -1,6 +1,6 @@
 package io.jixiao.personnel.rest;
 
-import io.jixiao.events.personnel.StaffDocument;
+import io.jixiao.personnel.api.StaffDocument;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;

@@ -1,12 +1,12 @@
 package io.jixiao.personnel.rest;
 
+import io.jixiao.commons.api.Finding;
 import io.jixiao.commons.documents.UnitYearDocuments.Held;
 import io.jixiao.commons.documents.UnitYearDocuments.HistoryEntry;
 import io.jixiao.commons.documents.UnitYearDocuments.PutResult;
 import io.jixiao.commons.problem.RequestIds;
 import io.jixiao.commons.security.UnitAccess;
-import io.jixiao.events.findings.Finding;
-import io.jixiao.events.personnel.StaffDocument;
+import io.jixiao.personnel.api.StaffDocument;
 import io.jixiao.personnel.service.StaffKind;
 import io.jixiao.personnel.service.UnitYearRegister;
 import io.quarkus.security.Authenticated;

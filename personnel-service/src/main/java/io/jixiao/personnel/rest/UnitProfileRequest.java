@@ -1,6 +1,6 @@
 package io.jixiao.personnel.rest;
 
-import io.jixiao.events.UnitSnapshot.Bodies;
+import io.jixiao.personnel.api.Bodies;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;

@@ -4,6 +4,7 @@ import io.jixiao.commons.problem.ProblemException;
 import io.jixiao.commons.problem.RequestIds;
 import io.jixiao.commons.security.Roles;
 import io.jixiao.commons.security.UnitAccess;
+import io.jixiao.personnel.mapping.PersonnelMapping;
 import io.jixiao.personnel.repository.UnitProfile;
 import io.jixiao.personnel.service.UnitRegister;
 import io.quarkus.security.Authenticated;
@@ -37,10 +38,12 @@ public class UnitResource {
 
     private final UnitRegister register;
     private final UnitAccess access;
+    private final PersonnelMapping mapping;
 
-    public UnitResource(UnitRegister register, UnitAccess access) {
+    public UnitResource(UnitRegister register, UnitAccess access, PersonnelMapping mapping) {
         this.register = register;
         this.access = access;
+        this.mapping = mapping;
     }
 
     @PUT
@@ -54,10 +57,10 @@ public class UnitResource {
             @Valid @NotNull UnitProfileRequest request) {
         var profile = new UnitRegister.Profile(request.name(), request.region(), request.level(), request.parentCode(),
                 request.active() == null || request.active(), request.aliases(), request.functions(),
-                request.internalBodies(), request.affiliatedInstitutions());
+                mapping.toContract(request.internalBodies()), mapping.toContract(request.affiliatedInstitutions()));
         var outcome = register.put(unitCode, profile, access.actor(requestId));
         UnitProfile unit = outcome.unit();
-        return Response.ok(UnitResponse.of(unit, register.snapshot(unit)))
+        return Response.ok(response(unit))
                 .header("ETag", "\"" + unit.version + "\"")
                 .build();
     }
@@ -68,13 +71,17 @@ public class UnitResource {
     public UnitResponse get(@PathParam("unitCode") @Pattern(regexp = UNIT_CODE) String unitCode) {
         access.requireRead(unitCode);
         UnitProfile unit = register.find(unitCode).orElseThrow(() -> ProblemException.unknownUnit(unitCode));
-        return UnitResponse.of(unit, register.snapshot(unit));
+        return response(unit);
     }
 
     @GET
     @RolesAllowed({Roles.FINANCE, Roles.ADMIN})
     @Operation(summary = "Every registered unit")
     public List<UnitResponse> list() {
-        return register.all().stream().map(u -> UnitResponse.of(u, register.snapshot(u))).toList();
+        return register.all().stream().map(this::response).toList();
+    }
+
+    private UnitResponse response(UnitProfile unit) {
+        return UnitResponse.of(unit, register.snapshot(unit), mapping);
     }
 }

@@ -1,7 +1,8 @@
 package io.jixiao.personnel.rest;
 
 import io.jixiao.events.UnitSnapshot;
-import io.jixiao.events.UnitSnapshot.Bodies;
+import io.jixiao.personnel.api.Bodies;
+import io.jixiao.personnel.mapping.PersonnelMapping;
 import io.jixiao.personnel.repository.UnitProfile;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -24,9 +25,9 @@ public record UnitResponse(
         @Schema(description = "最近变更人。") String updatedBy,
         @Schema(description = "来源系统。") String source) {
 
-    static UnitResponse of(UnitProfile u, UnitSnapshot s) {
+    static UnitResponse of(UnitProfile u, UnitSnapshot s, PersonnelMapping mapping) {
         return new UnitResponse(u.unitCode, u.name, u.region, u.level, u.parentCode, u.active, s.aliases(),
-                s.functions(), s.internalBodies(), s.affiliatedInstitutions(), u.version, u.updatedAt, u.updatedBy,
-                u.source);
+                s.functions(), mapping.toApi(s.internalBodies()), mapping.toApi(s.affiliatedInstitutions()), u.version,
+                u.updatedAt, u.updatedBy, u.source);
     }
 }

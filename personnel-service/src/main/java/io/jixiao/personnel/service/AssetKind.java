@@ -6,8 +6,9 @@ import io.jixiao.commons.reconciliation.Reconciler;
 import io.jixiao.commons.reconciliation.RuleSet;
 import io.jixiao.events.Topics;
 import io.jixiao.events.findings.Finding;
-import io.jixiao.events.personnel.AssetDocument;
 import io.jixiao.events.personnel.AssetSnapshot;
+import io.jixiao.personnel.api.AssetDocument;
+import io.jixiao.personnel.mapping.PersonnelMapping;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -22,9 +23,11 @@ public class AssetKind implements PersonnelKind<AssetDocument> {
 
     private final Reconciler reconciler = new Reconciler(RuleSet.load("assets"));
     private final ObjectMapper mapper;
+    private final PersonnelMapping mapping;
 
-    public AssetKind(ObjectMapper mapper) {
+    public AssetKind(ObjectMapper mapper, PersonnelMapping mapping) {
         this.mapper = mapper;
+        this.mapping = mapping;
     }
 
     @Override
@@ -56,12 +59,12 @@ public class AssetKind implements PersonnelKind<AssetDocument> {
 
     @Override
     public List<Finding> reconcile(String unitCode, int fiscalYear, AssetDocument assets) {
-        return reconciler.check(mapper.valueToTree(assets));
+        return reconciler.check(mapper.valueToTree(mapping.toContract(assets)));
     }
 
     @Override
     public Object snapshot(String unitCode, int fiscalYear, AssetDocument assets, List<Finding> findings) {
-        return new AssetSnapshot(unitCode, fiscalYear, assets, findings);
+        return new AssetSnapshot(unitCode, fiscalYear, mapping.toContract(assets), findings);
     }
 
     /** A document of a fiscal year states figures as of a day in that year (截至 2024-12-31 for 2024). */

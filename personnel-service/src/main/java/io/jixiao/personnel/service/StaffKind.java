@@ -6,8 +6,9 @@ import io.jixiao.commons.reconciliation.Reconciler;
 import io.jixiao.commons.reconciliation.RuleSet;
 import io.jixiao.events.Topics;
 import io.jixiao.events.findings.Finding;
-import io.jixiao.events.personnel.StaffDocument;
 import io.jixiao.events.personnel.StaffSnapshot;
+import io.jixiao.personnel.api.StaffDocument;
+import io.jixiao.personnel.mapping.PersonnelMapping;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -24,10 +25,12 @@ public class StaffKind implements PersonnelKind<StaffDocument> {
     private final Reconciler reconciler = new Reconciler(RuleSet.load("staff"));
     private final ObjectMapper mapper;
     private final ReferenceLists lists;
+    private final PersonnelMapping mapping;
 
-    public StaffKind(ObjectMapper mapper, ReferenceLists lists) {
+    public StaffKind(ObjectMapper mapper, ReferenceLists lists, PersonnelMapping mapping) {
         this.mapper = mapper;
         this.lists = lists;
+        this.mapping = mapping;
     }
 
     @Override
@@ -85,11 +88,11 @@ public class StaffKind implements PersonnelKind<StaffDocument> {
 
     @Override
     public List<Finding> reconcile(String unitCode, int fiscalYear, StaffDocument staff) {
-        return reconciler.check(StaffFigures.tree(mapper, staff, lists.directions()));
+        return reconciler.check(StaffFigures.tree(mapper, mapping.toContract(staff), lists.directions()));
     }
 
     @Override
     public Object snapshot(String unitCode, int fiscalYear, StaffDocument staff, List<Finding> findings) {
-        return new StaffSnapshot(unitCode, fiscalYear, staff, findings);
+        return new StaffSnapshot(unitCode, fiscalYear, mapping.toContract(staff), findings);
     }
 }

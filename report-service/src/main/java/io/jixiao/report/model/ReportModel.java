@@ -1,6 +1,6 @@
 package io.jixiao.report.model;
 
-import io.jixiao.events.findings.Finding;
+import io.jixiao.commons.api.Finding;
 import io.quarkus.qute.TemplateData;
 import java.math.BigDecimal;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.jixiao.report.render;
 
+import io.jixiao.commons.api.Finding;
 import io.jixiao.commons.printing.Figures;
-import io.jixiao.events.findings.Finding;
 import io.jixiao.report.model.ReportModel.ReportFinding;
 import io.quarkus.qute.TemplateExtension;
 import java.math.BigDecimal;

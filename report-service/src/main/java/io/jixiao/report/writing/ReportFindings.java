@@ -1,5 +1,6 @@
 package io.jixiao.report.writing;
 
+import io.jixiao.commons.api.Finding.FigureRef;
 import io.jixiao.events.findings.Finding;
 import io.jixiao.events.findings.Severity;
 import io.jixiao.report.model.Held;
@@ -45,7 +46,8 @@ final class ReportFindings {
             String explanation = explanations == null ? null : explanations.get(f.ruleId());
             boolean blocking = f.severity() == Severity.ERROR && explanation == null;
             out.add(new ReportFinding(origin, f.ruleId(), f.severity() == null ? null : f.severity().name(), f.title(),
-                    f.message(), f.figures() == null ? List.of() : f.figures(), f.expected(), f.stated(),
+                    f.message(), f.figures() == null ? List.of() : f.figures().stream().map(FigureRef::of).toList(),
+                    f.expected(), f.stated(),
                     f.difference(), f.unit(), f.subject(), explanation, blocking));
         }
     }

@@ -3,6 +3,7 @@ package io.jixiao.commons.documents;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jixiao.commons.api.Finding;
 import io.jixiao.commons.audit.AuditTrail;
 import io.jixiao.commons.json.JsonDiff;
 import io.jixiao.commons.json.StoredJson;
@@ -11,7 +12,6 @@ import io.jixiao.commons.persistence.KeyLocks;
 import io.jixiao.commons.problem.ProblemException;
 import io.jixiao.commons.security.Actor;
 import io.jixiao.events.EventEnvelope;
-import io.jixiao.events.findings.Finding;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -141,7 +141,7 @@ public class UnitYearDocuments {
         if (held != null && changes.isEmpty()) {
             return new PutResult(unitCode, fiscalYear, held.version, false, json.read(held.findings, FINDINGS));
         }
-        List<Finding> findings = kind.reconcile(unitCode, fiscalYear, document);
+        List<io.jixiao.events.findings.Finding> findings = kind.reconcile(unitCode, fiscalYear, document);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         if (held == null) {
             held = new StoredDocument();
@@ -179,7 +179,7 @@ public class UnitYearDocuments {
                     EventEnvelope.unitYearKey(unitCode, fiscalYear), held.version, now.toInstant(), actor.source(),
                     actor.name(), kind.snapshot(unitCode, fiscalYear, document, findings)));
         }
-        return new PutResult(unitCode, fiscalYear, held.version, true, findings);
+        return new PutResult(unitCode, fiscalYear, held.version, true, Finding.of(findings));
     }
 
     private <R> R idempotent(Actor actor, String idempotencyKey, String scope, Object request, TypeReference<R> type,

@@ -1,8 +1,7 @@
-package io.jixiao.events;
+package io.jixiao.commons.validation;
 
 import jakarta.validation.Constraint;
 import jakarta.validation.Payload;
-import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import java.lang.annotation.Documented;
@@ -11,18 +10,20 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** A stated rate in percent (96.04 means 96.04 %), 0 to 1000, at most two decimals. */
+/**
+ * An amount of money in yuan (元): never negative, at most two decimals (分), at most 13 integer digits. Reports
+ * print it in 万元 with the precision it was given: 193930720.00 yuan is 19393.072万元.
+ */
 @DecimalMin(value = "0", message = "must not be negative")
-@DecimalMax(value = "1000", message = "must be a percentage (at most 1000)")
-@Digits(integer = 4, fraction = 2, message = "must be a percentage with at most 2 decimals")
+@Digits(integer = 13, fraction = 2, message = "must be yuan with at most 2 decimals and 13 integer digits")
 @Constraint(validatedBy = {})
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER, ElementType.TYPE_USE,
         ElementType.RECORD_COMPONENT})
-public @interface Percent {
+public @interface Money {
 
-    String message() default "invalid percentage";
+    String message() default "invalid amount";
 
     Class<?>[] groups() default {};
 
