@@ -11,6 +11,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * A unit's asset register at year end (资产情况): fixed and intangible assets by state, in yuan. This is the API record;
  * personnel-service publishes the contract {@link io.jixiao.events.personnel.AssetDocument}.
  */
+@Schema(description = "资产情况（年末）：单位资产系统推送的自用固定资产和自用无形资产，按在用、闲置、待处置分列，整份替换。"
+        + "金额单位为元（最多两位小数），报告中以万元列示。未填报的金额表示未说明，不按零计，在报告和核对中显示为缺失。")
 public record AssetDocument(
         @Schema(description = "截至日期：资产的统计时点，如 2024-12-31，须为本预算年度内的日期。必填。")
         @NotNull LocalDate asOf,

@@ -15,6 +15,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * codes and movement kinds come from configurable lists (see personnel-service {@code /reference}). This is the API
  * record; personnel-service publishes the contract {@link io.jixiao.events.personnel.StaffDocument}.
  */
+@Schema(description = "人员情况（年末）：单位人事系统推送的编制数、各类别在职人数、在职人数以外的人员、上年在职人数及本年人员变动，"
+        + "整份替换。人数单位为人。未填报的人数表示未说明，不按零计，在报告和核对中显示为缺失。"
+        + "人员类别和变动类型的编码见 /reference。")
 public record StaffDocument(
         @Schema(description = "截至日期：人数的统计时点，如 2024-12-31，须为本预算年度内的日期。必填。")
         @NotNull LocalDate asOf,

@@ -10,8 +10,8 @@ import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Content;
-import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
+import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
@@ -22,7 +22,10 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * <li>every property that is not required may be {@code null} — Jackson reads and writes {@code null} for any
  * absent figure, and the documents say "not stated" with it — so a property is either required or nullable;</li>
  * <li>every error answer is RFC 9457 problem details ({@code application/problem+json}, schema {@code Problem}),
- * documented on each operation for the statuses it names and as its {@code default} for any other.</li>
+ * documented on each operation for the statuses it names and as its {@code default} for any other;</li>
+ * <li>every variable of a path template is a required path parameter of each of its operations, as the service's
+ * other operations define a parameter of that name (the scanner leaves them out of a method a resource inherits
+ * from a generic one).</li>
  * </ul>
  */
 public class ContractFilter implements OASFilter {
@@ -46,6 +49,7 @@ public class ContractFilter implements OASFilter {
             }
         }
         if (openAPI.getPaths() != null && openAPI.getPaths().getPathItems() != null) {
+            PathParameters.complete(openAPI.getPaths().getPathItems());
             for (PathItem item : openAPI.getPaths().getPathItems().values()) {
                 if (item.getOperations() == null) {
                     continue;
