@@ -1,8 +1,7 @@
 package io.jixiao.commons.units;
 
 import io.jixiao.commons.json.StoredJson;
-import io.jixiao.commons.messaging.Envelopes;
-import io.jixiao.commons.persistence.KeyLocks;
+import io.jixiao.commons.messaging.ReadModelStore;
 import io.jixiao.commons.problem.Problem;
 import io.jixiao.commons.problem.ProblemException;
 import io.jixiao.events.EventEnvelope;
@@ -14,15 +13,16 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Applies unit snapshots to the local read model, idempotently by version. Each applied change is announced as a
- * {@link UnitChanged} CDI event in the same transaction, for what a service derives from a unit (assessment-service
- * scores a unit's held facts once the unit arrives).
+ * The local read model of units, kept from unit snapshots through the {@link io.jixiao.commons.messaging.Inbox} (newer
+ * versions only). Each applied change is announced as a {@link UnitChanged} CDI event in the same transaction, for
+ * what a service derives from a unit (assessment-service scores a unit's held facts once the unit arrives).
  */
 @ApplicationScoped
-public class KnownUnits {
+public class KnownUnits implements ReadModelStore<UnitSnapshot> {
 
     /** A unit's profile was applied (first arrival or a newer version). */
     public record UnitChanged(String unitCode, long version, boolean firstArrival) {
@@ -42,19 +42,18 @@ public class KnownUnits {
         this.service = service;
     }
 
-    /**
-     * Applies the event if it is newer than what is held; returns whether it changed anything.
-     * Duplicates and replays of older versions are ignored.
-     */
-    @Transactional
-    public boolean apply(EventEnvelope<UnitSnapshot> event) {
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public OptionalLong heldVersion(UnitSnapshot unit) {
+        return find(unit.unitCode()).map(u -> OptionalLong.of(u.version)).orElse(OptionalLong.empty());
+    }
+
+    /** Stores the unit's profile and announces it as a {@link UnitChanged} (called by the inbox). */
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void store(EventEnvelope<UnitSnapshot> event) {
         UnitSnapshot unit = event.payload();
-        Envelopes.requireKey(event, unit.unitCode());
-        KeyLocks.lock("unit:" + unit.unitCode()); // one writer per unit, also for its first event
         KnownUnit held = KnownUnit.findById(unit.unitCode());
-        if (held != null && held.version >= event.version()) {
-            return false;
-        }
         boolean firstArrival = held == null;
         if (held == null) {
             held = new KnownUnit();
@@ -71,7 +70,6 @@ public class KnownUnits {
         held.snapshot = json.write(unit);
         held.persist();
         changed.fire(new UnitChanged(unit.unitCode(), event.version(), firstArrival));
-        return true;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
