@@ -1,15 +1,23 @@
 package io.jixiao.assessment.service;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.jixiao.commons.messaging.Envelopes;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jixiao.commons.messaging.ReadModelStore;
 import io.jixiao.events.EventEnvelope;
+import io.jixiao.events.budget.BudgetSnapshot;
+import io.jixiao.events.personnel.AssetSnapshot;
+import io.jixiao.events.personnel.StaffSnapshot;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
+import java.util.OptionalLong;
+import java.util.function.Function;
+import java.util.function.ToIntFunction;
 
 /**
- * Takes in one fact from the registers' events: applied to the read model if newer than what is held, and the
- * unit-year (and the next, whose "previous year" it is) rescored, all in one transaction, so that a failure leaves
- * nothing half-done and the consumer can simply try the record again.
+ * Takes in the facts of the registers' events (budget, staff, assets), as the
+ * {@link io.jixiao.commons.messaging.Inbox}'s stores: a fact newer than the one held is stored and the unit-year (and
+ * the next, whose "previous year" it is) rescored, all in the inbox's one transaction, so that a failure leaves
+ * nothing half-done and the record can simply be tried again.
  */
 @ApplicationScoped
 public class FactIntake {
@@ -17,21 +25,74 @@ public class FactIntake {
     private final FactStore facts;
     private final ScoringService scoring;
     private final ObjectMapper mapper;
+    private final ReadModelStore<BudgetSnapshot> budget;
+    private final ReadModelStore<StaffSnapshot> staff;
+    private final ReadModelStore<AssetSnapshot> assets;
 
     public FactIntake(FactStore facts, ScoringService scoring, ObjectMapper mapper) {
         this.facts = facts;
         this.scoring = scoring;
         this.mapper = mapper;
+        this.budget = new Kind<>("budget", BudgetSnapshot::unitCode, BudgetSnapshot::fiscalYear, this::withDerived);
+        this.staff = new Kind<>("staff", StaffSnapshot::unitCode, StaffSnapshot::fiscalYear,
+                s -> mapper.valueToTree(s.staff()));
+        this.assets = new Kind<>("assets", AssetSnapshot::unitCode, AssetSnapshot::fiscalYear,
+                a -> mapper.valueToTree(a.assets()));
     }
 
-    @Transactional
-    public void apply(String kind, EventEnvelope<?> event, String unitCode, int fiscalYear, Object document) {
-        Envelopes.requireKey(event, unitCode == null ? null : EventEnvelope.unitYearKey(unitCode, fiscalYear));
-        if (facts.apply(kind, unitCode, fiscalYear, event, mapper.valueToTree(document))) {
-            String cause = kind + " v" + event.version() + " from " + event.source();
-            scoring.rescore(unitCode, fiscalYear, cause);
-            if (facts.hasFacts(unitCode, fiscalYear + 1)) {
-                scoring.rescore(unitCode, fiscalYear + 1, cause);
+    /** Budgets, held with the figures budget-service derived from them. */
+    public ReadModelStore<BudgetSnapshot> budget() {
+        return budget;
+    }
+
+    public ReadModelStore<StaffSnapshot> staff() {
+        return staff;
+    }
+
+    public ReadModelStore<AssetSnapshot> assets() {
+        return assets;
+    }
+
+    /**
+     * The budget with the figures budget-service derived from it under {@code derived}, as budget-service's own rules
+     * read them (a null figure is not stated, as an absent one).
+     */
+    private JsonNode withDerived(BudgetSnapshot snapshot) {
+        ObjectNode document = mapper.valueToTree(snapshot.budget());
+        document.set("derived", snapshot.derived() == null ? document.objectNode()
+                : mapper.valueToTree(snapshot.derived()));
+        return document;
+    }
+
+    /** One kind of fact: where its unit-year is in the payload, and which document of the payload is held. */
+    private final class Kind<T> implements ReadModelStore<T> {
+
+        private final String name;
+        private final Function<T, String> unitCode;
+        private final ToIntFunction<T> fiscalYear;
+        private final Function<T, JsonNode> document;
+
+        Kind(String name, Function<T, String> unitCode, ToIntFunction<T> fiscalYear, Function<T, JsonNode> document) {
+            this.name = name;
+            this.unitCode = unitCode;
+            this.fiscalYear = fiscalYear;
+            this.document = document;
+        }
+
+        @Override
+        public OptionalLong heldVersion(T payload) {
+            return facts.heldVersion(name, unitCode.apply(payload), fiscalYear.applyAsInt(payload));
+        }
+
+        @Override
+        public void store(EventEnvelope<T> event) {
+            String unit = unitCode.apply(event.payload());
+            int year = fiscalYear.applyAsInt(event.payload());
+            facts.store(name, unit, year, event, document.apply(event.payload()));
+            String cause = name + " v" + event.version() + " from " + event.source();
+            scoring.rescore(unit, year, cause);
+            if (facts.hasFacts(unit, year + 1)) {
+                scoring.rescore(unit, year + 1, cause);
             }
         }
     }

@@ -4,14 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.jixiao.assessment.repository.FactSnapshot;
 import io.jixiao.assessment.scoring.Facts;
 import io.jixiao.commons.json.StoredJson;
-import io.jixiao.commons.persistence.KeyLocks;
 import io.jixiao.events.EventEnvelope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.OptionalLong;
 
-/** This service's read model of the registers' facts, applied idempotently by version. */
+/** This service's read model of the registers' facts (table {@code fact_snapshot}), one row per unit-year and kind. */
 @ApplicationScoped
 public class FactStore {
 
@@ -21,16 +21,18 @@ public class FactStore {
         this.json = json;
     }
 
-    /** Applies a fact if it is newer than the one held; returns whether it changed anything. */
+    /** The version of the fact held for the unit-year, if any (in the inbox's transaction, under its lock). */
     @Transactional(Transactional.TxType.MANDATORY)
-    public boolean apply(String kind, String unitCode, int fiscalYear, EventEnvelope<?> event, JsonNode document) {
-        // one writer per unit-year and kind, also for the first event of a unit-year
-        KeyLocks.lock("fact:" + kind + ":" + unitCode + ":" + fiscalYear);
+    public OptionalLong heldVersion(String kind, String unitCode, int fiscalYear) {
+        FactSnapshot held = FactSnapshot.findById(new FactSnapshot.Key(unitCode, fiscalYear, kind));
+        return held == null ? OptionalLong.empty() : OptionalLong.of(held.version);
+    }
+
+    /** Stores the fact the event carries, newer than the one held. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void store(String kind, String unitCode, int fiscalYear, EventEnvelope<?> event, JsonNode document) {
         FactSnapshot.Key key = new FactSnapshot.Key(unitCode, fiscalYear, kind);
         FactSnapshot held = FactSnapshot.findById(key);
-        if (held != null && held.version >= event.version()) {
-            return false;
-        }
         if (held == null) {
             held = new FactSnapshot();
             held.key = key;
@@ -41,7 +43,6 @@ public class FactStore {
         held.payload = document.toString();
         held.receivedAt = OffsetDateTime.now(ZoneOffset.UTC);
         held.persist();
-        return true;
     }
 
     /** The facts of a unit-year and of the year before ({@code prev.*}). */
