@@ -1,9 +1,7 @@
 package io.jixiao.report.service;
 
 import io.jixiao.commons.json.StoredJson;
-import io.jixiao.commons.messaging.Envelopes;
-import io.jixiao.commons.messaging.PoisonMessageException;
-import io.jixiao.commons.persistence.KeyLocks;
+import io.jixiao.commons.messaging.ReadModelStore;
 import io.jixiao.events.EventEnvelope;
 import io.jixiao.events.assessment.ScoreSnapshot;
 import io.jixiao.events.budget.BudgetSnapshot;
@@ -18,11 +16,15 @@ import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.Function;
+import java.util.function.ToIntFunction;
 
 /**
- * This service's read model of the budget, personnel, asset and score snapshots (DESIGN §4): an event is applied
- * only if its version is newer than the one held for its unit-year, so duplicates, replays and out-of-order
- * deliveries change nothing. A change to a submitted report's figures makes it a draft again.
+ * This service's read model of the budget, personnel, asset and score snapshots (DESIGN §4), one store per kind for
+ * the {@link io.jixiao.commons.messaging.Inbox}: an event is applied only if its version is newer than the one held
+ * for its unit-year, so duplicates, replays and out-of-order deliveries change nothing. A change to a submitted
+ * report's figures makes it a draft again.
  */
 @ApplicationScoped
 public class ReadModel {
@@ -30,42 +32,35 @@ public class ReadModel {
     private final StoredJson json;
     private final EntityManager em;
     private final Event<ReportContentChanged> changed;
+    private final ReadModelStore<BudgetSnapshot> budget;
+    private final ReadModelStore<StaffSnapshot> personnel;
+    private final ReadModelStore<AssetSnapshot> assets;
+    private final ReadModelStore<ScoreSnapshot> scores;
 
     public ReadModel(StoredJson json, EntityManager em, Event<ReportContentChanged> changed) {
         this.json = json;
         this.em = em;
         this.changed = changed;
+        this.budget = new Kept<>(SnapshotKind.BUDGET, BudgetSnapshot::unitCode, BudgetSnapshot::fiscalYear);
+        this.personnel = new Kept<>(SnapshotKind.PERSONNEL, StaffSnapshot::unitCode, StaffSnapshot::fiscalYear);
+        this.assets = new Kept<>(SnapshotKind.ASSETS, AssetSnapshot::unitCode, AssetSnapshot::fiscalYear);
+        this.scores = new Kept<>(SnapshotKind.SCORES, ScoreSnapshot::unitCode, ScoreSnapshot::fiscalYear);
     }
 
-    /** Applies the event if it is newer than what is held; returns whether it changed anything. */
-    @Transactional
-    public boolean apply(SnapshotKind kind, EventEnvelope<?> event) {
-        String[] unitYear = unitYear(kind, event);
-        String unitCode = unitYear[0];
-        int fiscalYear = Integer.parseInt(unitYear[1]);
-        // one writer per unit-year and kind, also for the first event of a unit-year
-        KeyLocks.lock("snapshot:" + kind.stored() + ":" + unitCode + ":" + fiscalYear);
-        UpstreamSnapshot.Key key = new UpstreamSnapshot.Key(kind.stored(), unitCode, fiscalYear);
-        UpstreamSnapshot held = UpstreamSnapshot.findById(key);
-        if (held != null && held.version >= event.version()) {
-            return false;
-        }
-        if (held == null) {
-            held = new UpstreamSnapshot();
-            held.key = key;
-        }
-        held.version = event.version();
-        held.eventId = event.eventId();
-        held.source = event.source();
-        held.actor = event.actor();
-        held.occurredAt = event.occurredAt().atOffset(ZoneOffset.UTC);
-        held.payload = json.write(event.payload());
-        held.appliedAt = OffsetDateTime.now(ZoneOffset.UTC);
-        held.persist();
-        em.flush();
-        changed.fire(new ReportContentChanged(unitCode, fiscalYear,
-                "upstream " + kind.stored() + " v" + event.version()));
-        return true;
+    public ReadModelStore<BudgetSnapshot> budget() {
+        return budget;
+    }
+
+    public ReadModelStore<StaffSnapshot> personnel() {
+        return personnel;
+    }
+
+    public ReadModelStore<AssetSnapshot> assets() {
+        return assets;
+    }
+
+    public ReadModelStore<ScoreSnapshot> scores() {
+        return scores;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -81,42 +76,51 @@ public class ReadModel {
                 held.occurredAt));
     }
 
-    /** The unit and year of an event: from its payload, which must agree with its key. */
-    private static String[] unitYear(SnapshotKind kind, EventEnvelope<?> event) {
-        String unitCode;
-        int fiscalYear;
-        Object payload = event.payload();
-        if (payload instanceof BudgetSnapshot b) {
-            unitCode = b.unitCode();
-            fiscalYear = b.fiscalYear();
-        } else if (payload instanceof StaffSnapshot s) {
-            unitCode = s.unitCode();
-            fiscalYear = s.fiscalYear();
-        } else if (payload instanceof AssetSnapshot a) {
-            unitCode = a.unitCode();
-            fiscalYear = a.fiscalYear();
-        } else if (payload instanceof ScoreSnapshot s) {
-            unitCode = s.unitCode();
-            fiscalYear = s.fiscalYear();
-        } else {
-            throw new PoisonMessageException("not a " + kind.eventType() + " payload");
-        }
-        if (unitCode == null || unitCode.isBlank()) {
-            throw new PoisonMessageException(kind.eventType() + " without a unit code");
-        }
-        Envelopes.requireKey(event, EventEnvelope.unitYearKey(unitCode, fiscalYear));
-        if (!missingPartOk(kind, payload)) {
-            throw new PoisonMessageException(kind.eventType() + " without its document");
-        }
-        return new String[] {unitCode, Integer.toString(fiscalYear)};
-    }
+    /**
+     * One kind of snapshot as the {@link io.jixiao.commons.messaging.Inbox}'s store (in its transaction): stored
+     * whole, flushed, then announced as a {@link ReportContentChanged} of its unit-year.
+     */
+    private final class Kept<T> implements ReadModelStore<T> {
 
-    private static boolean missingPartOk(SnapshotKind kind, Object payload) {
-        return switch (kind) {
-            case BUDGET -> ((BudgetSnapshot) payload).budget() != null;
-            case PERSONNEL -> ((StaffSnapshot) payload).staff() != null;
-            case ASSETS -> ((AssetSnapshot) payload).assets() != null;
-            case SCORES -> true;
-        };
+        private final SnapshotKind kind;
+        private final Function<T, String> unitCode;
+        private final ToIntFunction<T> fiscalYear;
+
+        Kept(SnapshotKind kind, Function<T, String> unitCode, ToIntFunction<T> fiscalYear) {
+            this.kind = kind;
+            this.unitCode = unitCode;
+            this.fiscalYear = fiscalYear;
+        }
+
+        @Override
+        public OptionalLong heldVersion(T payload) {
+            UpstreamSnapshot held = UpstreamSnapshot.findById(key(payload));
+            return held == null ? OptionalLong.empty() : OptionalLong.of(held.version);
+        }
+
+        @Override
+        public void store(EventEnvelope<T> event) {
+            UpstreamSnapshot.Key key = key(event.payload());
+            UpstreamSnapshot held = UpstreamSnapshot.findById(key);
+            if (held == null) {
+                held = new UpstreamSnapshot();
+                held.key = key;
+            }
+            held.version = event.version();
+            held.eventId = event.eventId();
+            held.source = event.source();
+            held.actor = event.actor();
+            held.occurredAt = event.occurredAt().atOffset(ZoneOffset.UTC);
+            held.payload = json.write(event.payload());
+            held.appliedAt = OffsetDateTime.now(ZoneOffset.UTC);
+            held.persist();
+            em.flush();
+            changed.fire(new ReportContentChanged(key.unitCode(), key.fiscalYear(),
+                    "upstream " + kind.stored() + " v" + event.version()));
+        }
+
+        private UpstreamSnapshot.Key key(T payload) {
+            return new UpstreamSnapshot.Key(kind.stored(), unitCode.apply(payload), fiscalYear.applyAsInt(payload));
+        }
     }
 }

@@ -43,15 +43,4 @@ public class Envelopes {
             throw new PoisonMessageException("not a " + expectedType + " event: " + e.getMessage(), e);
         }
     }
-
-    /**
-     * The record's key must be the one its payload implies (a unit code, or a unit-year key): a record whose key says
-     * one unit and whose payload another would be applied under the wrong key's ordering, so it is never applied.
-     */
-    public static void requireKey(EventEnvelope<?> event, String payloadKey) {
-        if (payloadKey == null || !payloadKey.equals(event.key())) {
-            throw new PoisonMessageException("event key " + event.key() + " does not match its payload's "
-                    + payloadKey);
-        }
-    }
 }

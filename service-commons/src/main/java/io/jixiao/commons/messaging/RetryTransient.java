@@ -7,11 +7,11 @@ import jakarta.enterprise.inject.Produces;
 import java.time.temporal.ChronoUnit;
 
 /**
- * The one retry policy of every consumer, applied with {@code @ApplyGuard(RetryTransient.GUARD)} on its
- * {@code @Incoming} methods: a {@link TransientFailure} (the database restarting, a connection cut) is retried with
- * exponential backoff (200 ms, up to 10 s apart) for {@value TransientFailure#RETRY_FOR_MINUTES} minutes, never
- * dead-lettered; anything else fails at once (a poison record goes to the dead-letter topic). The transaction must be
- * opened inside the guarded method's callee, so that every attempt runs in a fresh one.
+ * The one retry policy of every consumer, applied with {@code @ApplyGuard(RetryTransient.GUARD)} where every record is
+ * taken in ({@link Inbox#receive}): a {@link TransientFailure} (the database restarting, a connection cut) is retried
+ * with exponential backoff (200 ms, up to 10 s apart) for {@value TransientFailure#RETRY_FOR_MINUTES} minutes, never
+ * dead-lettered; anything else fails at once (a poison record goes to the dead-letter topic). The transaction is
+ * opened inside the guarded method's callee ({@link InboxWriter}), so that every attempt runs in a fresh one.
  */
 @ApplicationScoped
 public class RetryTransient {
