@@ -20,6 +20,9 @@ class ArchitectureTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource({
         "events, io.jixiao.events",
+        "commons-web, io.jixiao.commons",
+        "commons-messaging, io.jixiao.commons",
+        "commons-documents, io.jixiao.commons",
         "service-commons, io.jixiao.commons",
         "deploy/local, io.jixiao.local",
         "personnel-service, io.jixiao.personnel",

@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.jixiao.commons.json.JsonDiff;
+import io.jixiao.commons.audit.JsonDiff;
 import io.jixiao.commons.printing.Figures;
 import io.jixiao.testing.RealInfrastructure;
 import io.quarkus.test.common.ResourceArg;

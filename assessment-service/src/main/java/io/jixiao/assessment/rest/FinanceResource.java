@@ -1,14 +1,14 @@
 package io.jixiao.assessment.rest;
 
 import io.jixiao.assessment.export.RankingTable;
-import io.jixiao.assessment.service.FinanceOverview;
 import io.jixiao.assessment.service.FinanceOverview.Summary;
 import io.jixiao.assessment.service.FinanceOverview.Warned;
-import io.jixiao.assessment.service.Rankings;
+import io.jixiao.assessment.service.FinanceOverview;
 import io.jixiao.assessment.service.Rankings.Filter;
 import io.jixiao.assessment.service.Rankings.Ranked;
-import io.jixiao.commons.problem.ProblemException;
+import io.jixiao.assessment.service.Rankings;
 import io.jixiao.commons.security.Roles;
+import io.jixiao.commons.web.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

@@ -7,11 +7,11 @@ import io.jixiao.assessment.framework.Frameworks;
 import io.jixiao.assessment.service.FrameworkCatalog;
 import io.jixiao.assessment.service.ScoringService;
 import io.jixiao.commons.problem.JsonProblems;
-import io.jixiao.commons.problem.Problem;
-import io.jixiao.commons.problem.ProblemException;
 import io.jixiao.commons.problem.RequestIds;
 import io.jixiao.commons.security.Roles;
 import io.jixiao.commons.security.UnitAccess;
+import io.jixiao.commons.web.Problem;
+import io.jixiao.commons.web.ProblemException;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -25,9 +25,9 @@ import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Indicator frameworks: read by everyone, loaded by administrators. */
 @Path("/frameworks")

@@ -7,10 +7,10 @@ import io.jixiao.assessment.scoring.EvaluationInputs;
 import io.jixiao.assessment.service.Evaluations;
 import io.jixiao.assessment.service.ScoringService;
 import io.jixiao.commons.documents.UnitYearDocuments;
-import io.jixiao.commons.problem.ProblemException;
 import io.jixiao.commons.problem.RequestIds;
 import io.jixiao.commons.security.UnitAccess;
 import io.jixiao.commons.units.KnownUnits;
+import io.jixiao.commons.web.ProblemException;
 import io.quarkus.security.Authenticated;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -36,7 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Authenticated
 public class ScoreResource {
 
-    static final String UNIT_CODE = io.jixiao.commons.units.UnitCodes.PATTERN;
+    static final String UNIT_CODE = io.jixiao.commons.validation.UnitCodes.PATTERN;
 
     /** A held score: the snapshot with its version. */
     public record HeldScore(

@@ -7,15 +7,16 @@ import io.jixiao.assessment.repository.UnitScore;
 import io.jixiao.assessment.scoring.EvaluationInputs;
 import io.jixiao.assessment.scoring.Facts;
 import io.jixiao.assessment.scoring.Scorer;
+import io.jixiao.commons.audit.JsonDiff;
 import io.jixiao.commons.documents.UnitYearDocuments;
-import io.jixiao.commons.json.JsonDiff;
 import io.jixiao.commons.json.StoredJson;
 import io.jixiao.commons.outbox.Outbox;
 import io.jixiao.commons.persistence.KeyLocks;
-import io.jixiao.commons.problem.Problem;
-import io.jixiao.commons.problem.ProblemException;
 import io.jixiao.commons.units.KnownUnit;
 import io.jixiao.commons.units.KnownUnits;
+import io.jixiao.commons.web.Problem;
+import io.jixiao.commons.web.ProblemException;
+import io.jixiao.commons.web.ProblemType;
 import io.jixiao.events.EventEnvelope;
 import io.jixiao.events.Topics;
 import io.jixiao.events.assessment.ScoreSnapshot;
@@ -67,8 +68,7 @@ public class ScoringService {
      */
     public Framework frameworkFor(String unitCode, int fiscalYear) {
         String region = units.find(unitCode).map(u -> u.region).orElse(null);
-        return frameworks.select(region, fiscalYear).orElseThrow(() -> new ProblemException(409,
-                "urn:jixiao:problem:no-framework", "No framework applies",
+        return frameworks.select(region, fiscalYear).orElseThrow(() -> new ProblemException(ProblemType.NO_FRAMEWORK,
                 noFramework(region, fiscalYear) + "; an administrator loads one at PUT /api/assessment/frameworks",
                 List.of(new Problem.FieldError("fiscalYear", "no indicator framework applies to this year"))));
     }

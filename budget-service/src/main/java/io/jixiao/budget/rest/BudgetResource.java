@@ -7,9 +7,9 @@ import io.jixiao.commons.documents.UnitYearDocuments.Held;
 import io.jixiao.commons.documents.UnitYearDocuments.HistoryEntry;
 import io.jixiao.commons.documents.UnitYearDocuments.Item;
 import io.jixiao.commons.documents.UnitYearDocuments.PutResult;
-import io.jixiao.commons.problem.ProblemException;
 import io.jixiao.commons.problem.RequestIds;
 import io.jixiao.commons.security.UnitAccess;
+import io.jixiao.commons.web.ProblemException;
 import io.quarkus.security.Authenticated;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -35,7 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Authenticated
 public class BudgetResource {
 
-    static final String UNIT_CODE = io.jixiao.commons.units.UnitCodes.PATTERN;
+    static final String UNIT_CODE = io.jixiao.commons.validation.UnitCodes.PATTERN;
 
     /** The pushed document in the words of the forms, for the request body's description. */
     static final String BUDGET_DOCUMENT = "预算收支及执行（财政资金口径）：单位财务系统推送的一个预算年度的预算收入、预算支出、“三公”经费、政府采购、"

@@ -2,8 +2,9 @@ package io.jixiao.gateway.openapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jixiao.commons.web.HttpProblems;
+import io.jixiao.commons.web.ProblemType;
 import io.jixiao.gateway.config.GatewayConfig;
-import io.jixiao.gateway.problem.Problems;
 import io.jixiao.gateway.routing.Backend;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -81,11 +82,9 @@ public class PlatformOpenApi {
             if (ar.succeeded()) {
                 rc.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(ar.result());
             } else if (ar.cause() instanceof UnavailableServices down) {
-                Problems.send(rc.response(), 503, "urn:jixiao:problem:service-unavailable",
-                        "A service's API description is unavailable", down.getMessage());
+                HttpProblems.send(rc, ProblemType.SERVICE_UNAVAILABLE, down.getMessage());
             } else if (ar.cause() instanceof OpenApiMergeException conflict) {
-                Problems.send(rc.response(), 502, "urn:jixiao:problem:openapi-conflict",
-                        "The services' API descriptions contradict each other",
+                HttpProblems.send(rc, ProblemType.OPENAPI_CONFLICT,
                         "The platform document cannot be made: " + conflict.getMessage() + ".");
             } else {
                 LOG.error("could not build the platform's OpenAPI document", ar.cause());

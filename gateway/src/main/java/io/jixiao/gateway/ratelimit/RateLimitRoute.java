@@ -1,7 +1,8 @@
 package io.jixiao.gateway.ratelimit;
 
+import io.jixiao.commons.web.HttpProblems;
+import io.jixiao.commons.web.ProblemType;
 import io.jixiao.gateway.config.GatewayConfig;
-import io.jixiao.gateway.problem.Problems;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
@@ -53,7 +54,7 @@ public class RateLimitRoute {
             }
             long retryAfter = TokenBucket.retryAfterSeconds(wait);
             rc.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
-            Problems.send(rc.response(), 429, "urn:jixiao:problem:rate-limited", "Too many requests",
+            HttpProblems.send(rc, ProblemType.RATE_LIMITED,
                     "This caller may send " + settings.requestsPerSecond() + " requests per second (bursts of up to "
                             + settings.burst() + "); retry after " + retryAfter + " s.");
         });

@@ -1,104 +1,35 @@
 package io.jixiao.gateway.routing;
 
-import io.jixiao.gateway.problem.Problems;
-import io.quarkus.runtime.configuration.MemorySizeConverter;
+import io.jixiao.commons.web.BodyLimit;
+import io.jixiao.commons.web.HttpProblems;
+import io.jixiao.commons.web.Problem;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.HttpVersion;
 import io.vertx.core.streams.ReadStream;
-import io.vertx.ext.web.Router;
-import io.vertx.ext.web.RoutingContext;
 import io.vertx.httpproxy.Body;
 import io.vertx.httpproxy.ProxyContext;
 import io.vertx.httpproxy.ProxyInterceptor;
 import io.vertx.httpproxy.ProxyResponse;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Holds request bodies to {@code quarkus.http.limits.max-body-size} and says so in RFC 9457 problem details naming
- * the limit, where Quarkus alone would answer an empty 413 — and where, for a body streamed through the proxy
- * without a {@code Content-Length} (chunked), Quarkus would not check at all.
- * <ul>
- * <li>A declared {@code Content-Length} over the limit is refused by a route just before Quarkus's own check (order
- * {@value #ORDER}, Quarkus's is -2), before a byte of the body is read.</li>
- * <li>A chunked body is counted as it streams to the service ({@link ProxyInterceptor}): past the limit the request
- * to the service is reset — so the service never takes a truncated body for a whole one — and the caller gets the
- * same 413.</li>
- * </ul>
- * Either way the rest of the body is read and dropped (up to one more limit's worth) so that the caller can read the
- * answer, and then the connection is closed. (Quarkus closes it at once, which a client still sending shows as a
- * broken pipe rather than the answer.)
+ * Holds bodies streamed through the proxy without a {@code Content-Length} (chunked) to
+ * {@code quarkus.http.limits.max-body-size}, which Quarkus would not check at all for them: the body is counted as it
+ * streams to the service, and past the limit the request to the service is reset (so the service never takes a
+ * truncated body for a whole one) and the caller gets the same 413 problem details as for a declared length over the
+ * limit, which commons-web's {@link BodyLimit} refuses before the proxy sees the request.
  */
 @ApplicationScoped
 public class BodySizeLimit implements ProxyInterceptor {
 
-    static final int ORDER = -3;
-    static final String TYPE = "urn:jixiao:problem:payload-too-large";
     private static final String TOO_LARGE = "jixiao.body-too-large";
 
-    private final long limit;
-    private final String limitText;
+    private final BodyLimit bodyLimit;
 
-    public BodySizeLimit(
-            @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") String maxBodySize) {
-        this.limit = new MemorySizeConverter().convert(maxBodySize).asLongValue();
-        this.limitText = maxBodySize;
-    }
-
-    void register(@Observes Router router) {
-        router.route().order(ORDER).handler(this::checkDeclaredLength);
-    }
-
-    private void checkDeclaredLength(RoutingContext rc) {
-        String declared = rc.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-        long length;
-        try {
-            length = declared == null ? -1 : Long.parseLong(declared.trim());
-        } catch (NumberFormatException e) {
-            length = -1; // Vert.x's HTTP decoder refuses a malformed Content-Length before any route
-        }
-        if (length <= limit) {
-            rc.next();
-            return;
-        }
-        rc.response().putHeader(HttpHeaders.CONNECTION, "close");
-        Problems.send(rc.response(), 413, TYPE, "Request body too large", detail())
-                .onComplete(sent -> drainThenClose(rc.request()));
-    }
-
-    /**
-     * After a refusal: reads and drops the rest of the body, then closes the connection (the answer said
-     * {@code Connection: close}). Most clients send the whole body before they read an answer; closing at once would
-     * show them a broken pipe instead of the problem details. At most one limit's worth more is read: past that, a
-     * sender of a much larger body is cut off.
-     */
-    private void drainThenClose(HttpServerRequest request) {
-        if (request.version() == HttpVersion.HTTP_2) {
-            return; // one stream of a shared connection: ending the response ends the stream
-        }
-        if (request.isEnded()) {
-            request.connection().close();
-            return;
-        }
-        long[] drained = {0};
-        request.exceptionHandler(e -> request.connection().close());
-        request.endHandler(ended -> request.connection().close());
-        request.handler(chunk -> {
-            drained[0] += chunk.length();
-            if (drained[0] > limit) {
-                request.connection().close();
-            }
-        });
-        request.resume();
-    }
-
-    private String detail() {
-        return "A request body may have at most " + limit + " bytes (" + limitText + ").";
+    public BodySizeLimit(BodyLimit bodyLimit) {
+        this.bodyLimit = bodyLimit;
     }
 
     @Override
@@ -107,17 +38,17 @@ public class BodySizeLimit implements ProxyInterceptor {
         if (body == null || body.length() >= 0) {
             return context.sendRequest(); // no body, or its declared length was checked by the route
         }
-        LimitedStream limited = new LimitedStream(body.stream(), limit);
+        LimitedStream limited = new LimitedStream(body.stream(), bodyLimit.limit());
         context.request().setBody(Body.body(limited, -1));
         return context.sendRequest().recover(failure -> {
             if (!limited.exceeded) {
                 return Future.failedFuture(failure);
             }
             context.set(TOO_LARGE, Boolean.TRUE);
-            Buffer problem = Problems.body(413, TYPE, "Request body too large", detail());
-            return Future.succeededFuture(context.request().release().response().setStatusCode(413)
-                    .putHeader(HttpHeaders.CONTENT_TYPE, Problems.CONTENT_TYPE)
-                    .putHeader(HttpHeaders.CONNECTION, "close").setBody(Body.body(problem)));
+            Problem problem = bodyLimit.problem(context.request().proxiedRequest().path());
+            return Future.succeededFuture(context.request().release().response().setStatusCode(problem.status())
+                    .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                    .putHeader(HttpHeaders.CONNECTION, "close").setBody(Body.body(HttpProblems.body(problem))));
         });
     }
 
@@ -125,7 +56,7 @@ public class BodySizeLimit implements ProxyInterceptor {
     public Future<Void> handleProxyResponse(ProxyContext context) {
         Future<Void> sent = context.sendResponse();
         if (context.get(TOO_LARGE, Boolean.class) != null) {
-            sent.onComplete(ar -> drainThenClose(context.request().proxiedRequest()));
+            sent.onComplete(ar -> bodyLimit.drainThenClose(context.request().proxiedRequest()));
         }
         return sent;
     }

@@ -1,6 +1,7 @@
 package io.jixiao.gateway.security;
 
-import io.jixiao.gateway.problem.Problems;
+import io.jixiao.commons.web.HttpProblems;
+import io.jixiao.commons.web.ProblemType;
 import io.quarkus.security.AuthenticationException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -27,8 +28,6 @@ public class ApiAuthentication {
     /** After Quarkus's authentication (order -200), before the rate limit (5) and the proxy (10). */
     static final int ORDER = 4;
     static final String OPEN_DATA = "/api/reports/public/";
-    static final String UNAUTHORIZED = "urn:jixiao:problem:unauthorized";
-    static final String FORBIDDEN = "urn:jixiao:problem:forbidden";
 
     void register(@Observes Router router) {
         router.route("/api/*").order(ORDER).handler(this::requireToken);
@@ -51,7 +50,7 @@ public class ApiAuthentication {
         } else if (failure instanceof AuthenticationException || failure instanceof UnauthorizedException) {
             unauthorized(rc);
         } else if (failure instanceof ForbiddenException) {
-            Problems.send(rc.response(), 403, FORBIDDEN, "Forbidden", "not allowed");
+            HttpProblems.send(rc, ProblemType.FORBIDDEN, "not allowed");
         } else {
             rc.next();
         }
@@ -59,6 +58,6 @@ public class ApiAuthentication {
 
     private static void unauthorized(RoutingContext rc) {
         rc.response().putHeader("WWW-Authenticate", "Bearer");
-        Problems.send(rc.response(), 401, UNAUTHORIZED, "Unauthorized", "a valid bearer token is required");
+        HttpProblems.send(rc, ProblemType.UNAUTHORIZED, "a valid bearer token is required");
     }
 }

@@ -1,9 +1,9 @@
 package io.jixiao.personnel.rest;
 
-import io.jixiao.commons.problem.ProblemException;
 import io.jixiao.commons.problem.RequestIds;
 import io.jixiao.commons.security.Roles;
 import io.jixiao.commons.security.UnitAccess;
+import io.jixiao.commons.web.ProblemException;
 import io.jixiao.personnel.mapping.PersonnelMapping;
 import io.jixiao.personnel.repository.UnitProfile;
 import io.jixiao.personnel.service.UnitRegister;
@@ -34,7 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class UnitResource {
 
     /** A unit code: upper-case letters, digits and dashes, 2–32 characters (e.g. {@code XZ-WXB}). */
-    public static final String UNIT_CODE = io.jixiao.commons.units.UnitCodes.PATTERN;
+    public static final String UNIT_CODE = io.jixiao.commons.validation.UnitCodes.PATTERN;
 
     private final UnitRegister register;
     private final UnitAccess access;

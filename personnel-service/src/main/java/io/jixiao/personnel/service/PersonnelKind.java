@@ -1,7 +1,7 @@
 package io.jixiao.personnel.service;
 
 import io.jixiao.commons.documents.DocumentKind;
-import io.jixiao.commons.problem.Problem;
+import io.jixiao.commons.web.Problem;
 import java.util.List;
 
 /** A unit-year document personnel-service keeps (staff, assets), with the checks its record types cannot make. */

@@ -1,9 +1,9 @@
 package io.jixiao.personnel.service;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.jixiao.commons.problem.Problem;
 import io.jixiao.commons.reconciliation.Reconciler;
 import io.jixiao.commons.reconciliation.RuleSet;
+import io.jixiao.commons.web.Problem;
 import io.jixiao.events.Topics;
 import io.jixiao.events.findings.Finding;
 import io.jixiao.events.personnel.StaffSnapshot;

@@ -5,10 +5,11 @@ import io.jixiao.commons.documents.UnitYearDocuments.HistoryEntry;
 import io.jixiao.commons.documents.UnitYearDocuments.Item;
 import io.jixiao.commons.documents.UnitYearDocuments.PutResult;
 import io.jixiao.commons.documents.UnitYearDocuments;
-import io.jixiao.commons.problem.Problem;
-import io.jixiao.commons.problem.ProblemException;
 import io.jixiao.commons.security.Actor;
-import io.jixiao.commons.units.FiscalYears;
+import io.jixiao.commons.validation.FiscalYears;
+import io.jixiao.commons.web.Problem;
+import io.jixiao.commons.web.ProblemException;
+import io.jixiao.commons.web.ProblemType;
 import io.jixiao.personnel.repository.UnitProfile;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -57,7 +58,7 @@ public class UnitYearRegister {
             }
         }
         if (!unknown.isEmpty()) {
-            throw new ProblemException(404, "urn:jixiao:problem:unknown-unit", "Unknown unit",
+            throw new ProblemException(ProblemType.UNKNOWN_UNIT,
                     unknown.size() + " item(s) name a unit that is not registered", unknown);
         }
         List<Problem.FieldError> errors = new ArrayList<>();

@@ -2,7 +2,8 @@ package io.jixiao.report.render;
 
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
-import io.jixiao.commons.problem.ProblemException;
+import io.jixiao.commons.web.ProblemException;
+import io.jixiao.commons.web.ProblemType;
 import io.jixiao.report.config.ReportConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.ByteArrayInputStream;
@@ -77,14 +78,14 @@ public class PdfFonts {
     /** The override font file, or a 503 problem that says what is wrong with it. */
     static File requireFont(Path path) {
         if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
-            throw new ProblemException(503, "urn:jixiao:problem:pdf-font-missing", "PDF font missing",
+            throw new ProblemException(ProblemType.PDF_FONT_MISSING,
                     "the PDF font " + path + " set by jixiao.report.pdf-font (JIXIAO_REPORT_PDF_FONT) cannot be read; "
                             + "fix the path, or unset it to use the fonts bundled with report-service; HTML, DOCX and "
                             + "JSON are available", List.of());
         }
         String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
         if (!(name.endsWith(".ttf") || name.endsWith(".ttc")) || !hasTrueTypeOutlines(path)) {
-            throw new ProblemException(503, "urn:jixiao:problem:pdf-font-unsupported", "PDF font unsupported",
+            throw new ProblemException(ProblemType.PDF_FONT_UNSUPPORTED,
                     "the PDF font " + path + " is not a TrueType font (.ttf or .ttc with glyf outlines); CFF-based "
                             + "OpenType fonts cannot be embedded", List.of());
         }

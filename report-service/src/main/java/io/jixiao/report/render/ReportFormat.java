@@ -1,6 +1,6 @@
 package io.jixiao.report.render;
 
-import io.jixiao.commons.problem.ProblemException;
+import io.jixiao.commons.web.ProblemException;
 import java.util.List;
 import java.util.Locale;
 

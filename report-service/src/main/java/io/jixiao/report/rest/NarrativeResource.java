@@ -1,8 +1,8 @@
 package io.jixiao.report.rest;
 
-import io.jixiao.commons.problem.ProblemException;
 import io.jixiao.commons.problem.RequestIds;
 import io.jixiao.commons.security.UnitAccess;
+import io.jixiao.commons.web.ProblemException;
 import io.jixiao.report.model.NarrativeDocument;
 import io.jixiao.report.service.NarrativeRegister;
 import io.quarkus.security.Authenticated;

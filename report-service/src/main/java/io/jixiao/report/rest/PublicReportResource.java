@@ -1,6 +1,7 @@
 package io.jixiao.report.rest;
 
-import io.jixiao.commons.problem.ProblemException;
+import io.jixiao.commons.web.ProblemException;
+import io.jixiao.report.model.ReportModel;
 import io.jixiao.report.render.Renderers;
 import io.jixiao.report.render.ReportFormat;
 import io.jixiao.report.service.WorkflowViews;
@@ -15,11 +16,10 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import io.jixiao.report.model.ReportModel;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Published reports, open data: served without login, in HTML, PDF and JSON (and DOCX), never with findings. */

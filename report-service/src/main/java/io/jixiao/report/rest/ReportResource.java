@@ -1,9 +1,9 @@
 package io.jixiao.report.rest;
 
-import io.jixiao.commons.problem.ProblemException;
 import io.jixiao.commons.security.UnitAccess;
-import io.jixiao.commons.units.FiscalYears;
 import io.jixiao.commons.units.KnownUnits;
+import io.jixiao.commons.validation.FiscalYears;
+import io.jixiao.commons.web.ProblemException;
 import io.jixiao.report.model.ReportModel.Variant;
 import io.jixiao.report.model.ReportModel;
 import io.jixiao.report.render.Renderers;

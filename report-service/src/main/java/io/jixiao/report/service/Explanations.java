@@ -2,10 +2,10 @@ package io.jixiao.report.service;
 
 import io.jixiao.commons.audit.AuditTrail;
 import io.jixiao.commons.persistence.KeyLocks;
-import io.jixiao.commons.problem.ProblemException;
 import io.jixiao.commons.security.Actor;
-import io.jixiao.commons.units.FiscalYears;
 import io.jixiao.commons.units.KnownUnits;
+import io.jixiao.commons.validation.FiscalYears;
+import io.jixiao.commons.web.ProblemException;
 import io.jixiao.report.model.ReportModel.Variant;
 import io.jixiao.report.model.ReportModel;
 import io.jixiao.report.repository.FindingExplanation;

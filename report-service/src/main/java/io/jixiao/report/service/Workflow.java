@@ -1,11 +1,12 @@
 package io.jixiao.report.service;
 
 import io.jixiao.commons.persistence.KeyLocks;
-import io.jixiao.commons.problem.Problem;
-import io.jixiao.commons.problem.ProblemException;
 import io.jixiao.commons.security.Actor;
-import io.jixiao.commons.units.FiscalYears;
 import io.jixiao.commons.units.KnownUnits;
+import io.jixiao.commons.validation.FiscalYears;
+import io.jixiao.commons.web.Problem;
+import io.jixiao.commons.web.ProblemException;
+import io.jixiao.commons.web.ProblemType;
 import io.jixiao.report.config.ReportConfig;
 import io.jixiao.report.model.ReportModel.Variant;
 import io.jixiao.report.model.ReportModel;
@@ -69,14 +70,14 @@ public class Workflow {
                     .map(f -> new Problem.FieldError("findings." + f.ruleId(),
                             "ERROR finding neither corrected nor explained: " + f.title()))
                     .distinct().toList();
-            throw new ProblemException(409, "urn:jixiao:problem:open-findings", "Open error findings",
+            throw new ProblemException(ProblemType.OPEN_FINDINGS,
                     blocking.size() + " error finding(s) must be corrected or explained before the report is submitted",
                     errors);
         }
         List<String> pending = internal.basis().pending();
         if (!pending.isEmpty()) {
             // never submit figures of one version beside scores of another: the score of these figures is on its way
-            throw new ProblemException(409, "urn:jixiao:problem:score-pending", "Score pending",
+            throw new ProblemException(ProblemType.SCORE_PENDING,
                     "the report's scores do not rest on the figures it shows yet: " + String.join("; ", pending)
                             + ". Submit again once the scores are updated.",
                     pending.stream().map(p -> new Problem.FieldError("scores", p)).toList()).retryAfter(2);
@@ -143,7 +144,7 @@ public class Workflow {
             w.publicationDue = approvalDate.plusDays(config.publicationDays());
         }
         if (w.approvalDate == null) {
-            throw new ProblemException(409, "urn:jixiao:problem:approval-date-missing", "Approval date missing",
+            throw new ProblemException(ProblemType.APPROVAL_DATE_MISSING,
                     "the date of the final-accounts approval (决算批复) is needed to publish",
                     List.of(new Problem.FieldError("approvalDate", "required to publish")));
         }

@@ -1,13 +1,13 @@
 package io.jixiao.report.service;
 
-import io.jixiao.commons.problem.ProblemException;
 import io.jixiao.commons.units.KnownUnits;
+import io.jixiao.commons.web.ProblemException;
 import io.jixiao.report.config.ReportConfig;
-import io.jixiao.report.model.ReportModel;
 import io.jixiao.report.model.ReportModel.Variant;
+import io.jixiao.report.model.ReportModel;
 import io.jixiao.report.repository.ReportVersion;
-import io.jixiao.report.repository.ReportWorkflow;
 import io.jixiao.report.repository.ReportWorkflow.Status;
+import io.jixiao.report.repository.ReportWorkflow;
 import io.jixiao.report.repository.WorkflowLogEntry;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;

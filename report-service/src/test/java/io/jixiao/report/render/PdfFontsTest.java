@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
-import io.jixiao.commons.problem.ProblemException;
+import io.jixiao.commons.web.ProblemException;
 import io.jixiao.report.TestReportConfig;
 import io.jixiao.report.config.ReportConfig;
 import java.io.ByteArrayOutputStream;

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.jixiao.commons.messaging.TransientFailure;
+import io.jixiao.commons.web.Problem;
+import io.jixiao.commons.web.ProblemException;
+import io.jixiao.commons.web.ProblemType;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolation;
@@ -42,8 +45,7 @@ public class ProblemMappers {
             errors.add(new Problem.FieldError(fieldOf(v.getPropertyPath(), uri), v.getMessage()));
         }
         errors.sort(Comparator.comparing(Problem.FieldError::field));
-        return respond(new Problem(Problem.INVALID_INPUT, "Invalid input", 400,
-                errors.size() + " field(s) are invalid", path(uri), errors));
+        return respond(ProblemType.INVALID_INPUT.problem(errors.size() + " field(s) are invalid", path(uri), errors));
     }
 
     @ServerExceptionMapper
@@ -64,31 +66,29 @@ public class ProblemMappers {
             return malformedJson(parse, uri); // e.g. NaN or a truncated body inside an object
         }
         Problem.FieldError error = JsonProblems.describe(e);
-        return respond(new Problem(Problem.INVALID_INPUT, "Invalid input", 400,
-                error.field() + ": " + error.message(), path(uri), List.of(error)));
+        return respond(ProblemType.INVALID_INPUT.problem(error.field() + ": " + error.message(), path(uri),
+                List.of(error)));
     }
 
     @ServerExceptionMapper
     public Response malformedJson(JsonParseException e, UriInfo uri) {
         String where = e.getLocation() == null ? ""
                 : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-        return respond(new Problem("urn:jixiao:problem:malformed-json", "Malformed JSON", 400,
-                "the body is not valid JSON" + where, path(uri),
+        return respond(ProblemType.MALFORMED_JSON.problem("the body is not valid JSON" + where, path(uri),
                 List.of(new Problem.FieldError("body", "not valid JSON" + where))));
     }
 
     @ServerExceptionMapper
     public Response unauthorized(UnauthorizedException e, UriInfo uri) {
         return Response.status(401).type(Problem.MEDIA_TYPE).header("WWW-Authenticate", "Bearer")
-                .entity(new Problem("urn:jixiao:problem:unauthorized", "Unauthorized", 401,
-                        "a valid bearer token is required", path(uri), null))
+                .entity(ProblemType.UNAUTHORIZED.problem("a valid bearer token is required", path(uri), null))
                 .build();
     }
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
-        return respond(new Problem("urn:jixiao:problem:forbidden", "Forbidden", 403,
-                e.getMessage() == null ? "not allowed" : e.getMessage(), path(uri), null));
+        return respond(ProblemType.FORBIDDEN.problem(e.getMessage() == null ? "not allowed" : e.getMessage(), path(uri),
+                null));
     }
 
     @ServerExceptionMapper
@@ -103,8 +103,7 @@ public class ProblemMappers {
         int status = e.getResponse().getStatus();
         Response.StatusType info = Response.Status.fromStatusCode(status);
         String title = info == null ? "HTTP " + status : info.getReasonPhrase();
-        return respond(new Problem("urn:jixiao:problem:http-" + status, title, status, e.getMessage(), path(uri),
-                null));
+        return respond(new Problem(ProblemType.ofStatus(status), title, status, e.getMessage(), path(uri), null));
     }
 
     @ServerExceptionMapper
@@ -112,13 +111,13 @@ public class ProblemMappers {
         if (TransientFailure.isTransient(e)) {
             // the database is restarting or a connection was cut: nothing was stored, and trying again will do
             LOG.warnf("transient failure on %s: %s", path(uri), e.getMessage());
-            return Response.fromResponse(respond(new Problem("urn:jixiao:problem:unavailable", "Service unavailable",
-                    503, "the service's database is momentarily unreachable; nothing was stored, try again",
-                    path(uri), null))).header("Retry-After", "1").build();
+            return Response.fromResponse(respond(ProblemType.UNAVAILABLE.problem(
+                    "the service's database is momentarily unreachable; nothing was stored, try again", path(uri),
+                    null))).header("Retry-After", "1").build();
         }
         LOG.errorf(e, "unexpected failure on %s", path(uri));
-        return respond(new Problem("urn:jixiao:problem:internal", "Internal error", 500,
-                "the request could not be completed; it was logged", path(uri), null));
+        return respond(ProblemType.INTERNAL.problem("the request could not be completed; it was logged", path(uri),
+                null));
     }
 
     static Response respond(Problem problem) {

@@ -2,8 +2,9 @@ package io.jixiao.commons.units;
 
 import io.jixiao.commons.json.StoredJson;
 import io.jixiao.commons.messaging.ReadModelStore;
-import io.jixiao.commons.problem.Problem;
-import io.jixiao.commons.problem.ProblemException;
+import io.jixiao.commons.web.Problem;
+import io.jixiao.commons.web.ProblemException;
+import io.jixiao.commons.web.ProblemType;
 import io.jixiao.events.EventEnvelope;
 import io.jixiao.events.UnitSnapshot;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -83,8 +84,8 @@ public class KnownUnits implements ReadModelStore<UnitSnapshot> {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public KnownUnit require(String unitCode) {
-        return find(unitCode).orElseThrow(() -> new ProblemException(404, "urn:jixiao:problem:unknown-unit",
-                "Unknown unit", service + " knows no unit " + unitCode + " (units reach it from the units register "
+        return find(unitCode).orElseThrow(() -> new ProblemException(ProblemType.UNKNOWN_UNIT,
+                service + " knows no unit " + unitCode + " (units reach it from the units register "
                         + "within seconds of their registration)",
                 List.of(new Problem.FieldError("unitCode", "unknown to " + service))));
     }
@@ -96,8 +97,8 @@ public class KnownUnits implements ReadModelStore<UnitSnapshot> {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public KnownUnit requireForChange(String unitCode) {
-        return find(unitCode).orElseThrow(() -> new ProblemException(409, "urn:jixiao:problem:unit-not-yet-known",
-                "Unit not yet known", "unit " + unitCode + " has not reached " + service + " from the units register "
+        return find(unitCode).orElseThrow(() -> new ProblemException(ProblemType.UNIT_NOT_YET_KNOWN,
+                "unit " + unitCode + " has not reached " + service + " from the units register "
                         + "(personnel-service) yet: a unit registered a moment ago arrives within seconds, so try "
                         + "again; if this persists, the unit is not registered (an administrator registers it at "
                         + "PUT /api/personnel/units/" + unitCode + ")",
