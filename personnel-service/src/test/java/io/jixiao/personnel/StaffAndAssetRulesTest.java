@@ -46,7 +46,7 @@ class StaffAndAssetRulesTest {
 
     private static Map<String, Direction> seededDirections() {
         try {
-            String sql = Files.readString(Path.of("src/main/resources/db/migration/V3__reference_lists.sql"));
+            String sql = Files.readString(Path.of("src/main/resources/db/migration/V8__reference_lists.sql"));
             Matcher m = Pattern.compile("\\('([a-z-]+)',\\s*'[^']+',\\s*'(IN|OUT)'").matcher(sql);
             Map<String, Direction> directions = new HashMap<>();
             while (m.find()) {

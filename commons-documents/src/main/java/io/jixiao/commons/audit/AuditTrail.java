@@ -18,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * (the OAuth client), which request, when, and what changed. An entry is written in the transaction of the change
  * it records ({@code MANDATORY}): a change that commits has its entry, one that rolls back leaves none, and there is
  * no way to record a change without being inside one. Entries are never changed: there is no API for it and the
- * table refuses updates and deletes (V0_4__audit.sql).
+ * table refuses updates and deletes (each service's {@code V…__audit.sql}).
  */
 @ApplicationScoped
 public class AuditTrail {

@@ -14,7 +14,7 @@ import org.hibernate.type.SqlTypes;
 
 /**
  * One version of a unit-year document, immutable: the audit trail (who, when, from where, old and new values). The
- * table refuses updates and deletes (V0_5 in db/documents).
+ * table refuses updates and deletes (each service's {@code V…__document_history_subject_append_only.sql}).
  */
 @Entity
 @Table(name = "unit_year_document_history")

@@ -9,7 +9,7 @@ import java.util.Optional;
 /**
  * How the report names the codes a staff document uses (人员类别, 人员变动类型). Staff documents carry codes only,
  * and services do not call each other to assemble a report, so the report keeps its own wording of personnel-service's
- * reference lists (seeded there by {@code V3__reference_lists.sql}), extended or overridden by configuration
+ * reference lists (seeded there by {@code V8__reference_lists.sql}), extended or overridden by configuration
  * ({@code jixiao.report.staff-categories.*}, {@code jixiao.report.movement-kinds.*}). A code it does not know is
  * printed as the code and is an INFO finding, never guessed.
  */
