@@ -51,7 +51,9 @@ public class RenumberedMigrations implements Callback {
     public void handle(Event event, Context context) {
         Configuration conf = context.getConfiguration();
         try {
-            renumber(context.getConnection(), conf, versionsByName(conf));
+            Map<String, Resolved> versions = versionsByName(conf);
+            LOG.debugf("%s: the service's migrations by name: %s", event, versions);
+            renumber(context.getConnection(), conf, versions);
         } catch (SQLException e) {
             throw new FlywayException("could not renumber the schema history: " + e.getMessage(), e);
         }
@@ -62,8 +64,12 @@ public class RenumberedMigrations implements Callback {
         return "renumbered-migrations";
     }
 
+    /** A migration of the service: its version and its script as Flyway records it. */
+    record Resolved(String version, String script) {
+    }
+
     /** Records each applied migration the service has under another version under that version. */
-    static List<String> renumber(Connection connection, Configuration conf, Map<String, String> versionsByName)
+    static List<String> renumber(Connection connection, Configuration conf, Map<String, Resolved> versionsByName)
             throws SQLException {
         String schema = conf.getDefaultSchema() != null ? conf.getDefaultSchema() : connection.getSchema();
         try (ResultSet tables = connection.getMetaData().getTables(null, schema, conf.getTable(), null)) {
@@ -80,16 +86,14 @@ public class RenumberedMigrations implements Callback {
                         "update " + history + " set version = ?, script = ? where installed_rank = ?")) {
             while (rows.next()) {
                 String script = rows.getString("script");
-                String name = name(script, conf);
-                String now = name == null ? null : versionsByName.get(name);
-                if (now != null && !now.equals(rows.getString("version"))) {
-                    String nowScript = conf.getSqlMigrationPrefix() + now.replace('.', '_')
-                            + conf.getSqlMigrationSeparator() + name;
-                    update.setString(1, now);
-                    update.setString(2, nowScript);
+                String name = name(fileName(script), conf);
+                Resolved now = name == null ? null : versionsByName.get(name);
+                if (now != null && !now.version().equals(rows.getString("version"))) {
+                    update.setString(1, now.version());
+                    update.setString(2, now.script());
                     update.setInt(3, rows.getInt("installed_rank"));
                     update.addBatch();
-                    renumbered.add(script + " -> " + nowScript);
+                    renumbered.add(script + " -> " + now.script());
                 }
             }
             if (!renumbered.isEmpty()) {
@@ -100,15 +104,19 @@ public class RenumberedMigrations implements Callback {
         return renumbered;
     }
 
-    /** The versions of the service's migrations by name: {@code units.sql} → {@code 6} for {@code V6__units.sql}. */
-    static Map<String, String> versionsByName(Configuration conf) {
-        Map<String, String> versions = new HashMap<>();
-        for (String file : files(conf)) {
+    /**
+     * The service's migrations by name: {@code units.sql} → version {@code 6} for {@code V6__units.sql}, with the
+     * script as Flyway records it (its path under the class path in a Quarkus application, else under the location).
+     */
+    static Map<String, Resolved> versionsByName(Configuration conf) {
+        Map<String, Resolved> versions = new HashMap<>();
+        for (String script : scripts(conf)) {
+            String file = fileName(script);
             String name = name(file, conf);
             if (name != null) {
                 String version = file.substring(conf.getSqlMigrationPrefix().length(),
                         file.indexOf(conf.getSqlMigrationSeparator())).replace('_', '.');
-                if (versions.put(name, version) != null) {
+                if (versions.put(name, new Resolved(version, script)) != null) {
                     throw new FlywayException("two migrations are named " + name + ": their history is ambiguous");
                 }
             }
@@ -116,7 +124,11 @@ public class RenumberedMigrations implements Callback {
         return versions;
     }
 
-    /** The name of a versioned SQL migration after its version ({@code units.sql}), else null. */
+    private static String fileName(String script) {
+        return script == null ? null : script.substring(script.lastIndexOf('/') + 1);
+    }
+
+    /** The name of a versioned SQL migration file after its version ({@code units.sql}), else null. */
     private static String name(String script, Configuration conf) {
         String prefix = conf.getSqlMigrationPrefix();
         String separator = conf.getSqlMigrationSeparator();
@@ -128,15 +140,14 @@ public class RenumberedMigrations implements Callback {
     }
 
     /**
-     * The names of the versioned migration files: as Quarkus recorded them at build time (its resource provider, asked
-     * as Flyway asks it, by file name prefix and suffix), else listed from the locations' directories on the class
-     * path.
+     * The service's migration scripts: as Quarkus recorded them at build time (its resource provider, asked as Flyway
+     * asks it, by file name prefix and suffix), else listed from the locations' directories on the class path.
      */
-    private static List<String> files(Configuration conf) {
+    private static List<String> scripts(Configuration conf) {
         String[] suffixes = conf.getSqlMigrationSuffixes();
         if (conf.getResourceProvider() != null) {
             return conf.getResourceProvider().getResources(conf.getSqlMigrationPrefix(), suffixes).stream()
-                    .map(Resource::getFilename).toList();
+                    .map(Resource::getRelativePath).toList();
         }
         List<String> files = new ArrayList<>();
         try {

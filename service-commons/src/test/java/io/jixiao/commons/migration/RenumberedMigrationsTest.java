@@ -3,6 +3,7 @@ package io.jixiao.commons.migration;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.jixiao.commons.migration.RenumberedMigrations.Resolved;
 import java.io.Reader;
 import java.io.StringReader;
 import java.util.Collection;
@@ -58,7 +59,7 @@ class RenumberedMigrationsTest {
 
             @Override
             public String getRelativePath() {
-                return file;
+                return "db/migration/" + file;
             }
         };
     }
@@ -67,7 +68,9 @@ class RenumberedMigrationsTest {
     void versionsAreReadFromTheFilesTheServiceShips() {
         var conf = new FluentConfiguration().resourceProvider(recorded("V1__commons.sql", "V6__units.sql",
                 "V0_7__older.sql", "R__view.sql", "README.txt"));
-        assertEquals(Map.of("commons.sql", "1", "units.sql", "6", "older.sql", "0.7"),
+        assertEquals(Map.of("commons.sql", new Resolved("1", "db/migration/V1__commons.sql"),
+                "units.sql", new Resolved("6", "db/migration/V6__units.sql"),
+                "older.sql", new Resolved("0.7", "db/migration/V0_7__older.sql")),
                 RenumberedMigrations.versionsByName(conf));
     }
 
@@ -80,6 +83,8 @@ class RenumberedMigrationsTest {
     @Test
     void withoutAProviderTheLocationsOnTheClassPathAreListed() {
         var conf = new FluentConfiguration().locations("classpath:io/jixiao/commons/migration/sequence");
-        assertEquals(List.of("1", "2"), RenumberedMigrations.versionsByName(conf).values().stream().sorted().toList());
+        assertEquals(List.of(new Resolved("1", "V1__first.sql"), new Resolved("2", "V2__second.sql")),
+                RenumberedMigrations.versionsByName(conf).values().stream()
+                        .sorted(java.util.Comparator.comparing(Resolved::version)).toList());
     }
 }
