@@ -1,9 +1,9 @@
 package io.jixiao.budget;
 
-import static io.jixiao.budget.BudgetApi.knownUnits;
 import static io.jixiao.budget.BudgetApi.seedBudget;
 import static io.jixiao.budget.BudgetApi.system;
 import static io.jixiao.budget.BudgetApi.tree;
+import static io.jixiao.budget.BudgetApi.user;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -14,12 +14,12 @@ import io.jixiao.commons.outbox.OutboxEvent;
 import io.jixiao.events.Topics;
 import io.jixiao.testing.KafkaTopics;
 import io.jixiao.testing.RealInfrastructure;
+import io.jixiao.testing.TestEvents;
 import io.jixiao.testing.TestInfrastructure;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import java.time.Duration;
 import java.util.HashMap;
@@ -29,19 +29,37 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The transactional outbox against a real broker that goes away: pushes are still accepted, their events wait in
- * the outbox, and every one of them is published once the broker is back — one event per accepted change.
+ * the outbox, and every one of them is published once the broker is back — one event per accepted change. The broker
+ * stopped is this test's own: the one the module's other tests share stays up.
  */
 @QuarkusTest
-@WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.GLOBAL,
-        initArgs = @ResourceArg(name = "database", value = "budget"))
+@TestProfile(BudgetOutboxTest.OwnBroker.class)
 class BudgetOutboxTest {
+
+    /** budget-service on a broker of its own (and the shared database and Keycloak). */
+    public static class OwnBroker implements QuarkusTestProfile {
+
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(RealInfrastructure.class, Map.of("database", "budget", "kafka",
+                    "own")));
+        }
+
+        @Override
+        public boolean disableGlobalTestResources() {
+            return true;
+        }
+    }
 
     @Test
     void pushesAreAcceptedWhileTheBrokerIsDownAndTheirEventsArriveWhenItReturns() {
-        knownUnits("XZ-WXB");
+        var kafka = TestInfrastructure.ownKafka();
+        TestEvents.publishUnit(kafka, "XZ-WXB", "单位 XZ-WXB", 1);
+        String finance = user("finance");
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(finance)
+                .get("/api/budget/known-units/XZ-WXB").statusCode() == 200);
         String token = system("xz-wxb-finance-system");
         List<Integer> years = List.of(2010, 2011, 2012);
-        var kafka = TestInfrastructure.kafka();
         Map<Integer, Integer> versions = new HashMap<>();
         kafka.stop();
         try {
@@ -58,7 +76,7 @@ class BudgetOutboxTest {
         }
 
         for (int year : years) {
-            var record = KafkaTopics.awaitRecord(Topics.BUDGET, r -> ("XZ-WXB:" + year).equals(r.key()),
+            var record = KafkaTopics.awaitRecord(kafka, Topics.BUDGET, r -> ("XZ-WXB:" + year).equals(r.key()),
                     Duration.ofSeconds(90));
             JsonNode event = tree(record.value());
             assertEquals("budget.snapshot", event.get("type").asText());
@@ -69,7 +87,7 @@ class BudgetOutboxTest {
         await().atMost(Duration.ofSeconds(60)).until(() ->
                 QuarkusTransaction.requiringNew().call(OutboxEvent::pendingCount) == 0);
         for (int year : years) {
-            long published = KafkaTopics.readAll(Topics.BUDGET, Duration.ofSeconds(2)).stream()
+            long published = KafkaTopics.readAll(kafka, Topics.BUDGET, Duration.ofSeconds(2)).stream()
                     .filter(r -> ("XZ-WXB:" + year).equals(r.key()))
                     .map(r -> tree(r.value()).get("eventId").asText()).distinct().count();
             assertEquals(1, published, "one accepted change, one event, for " + year);

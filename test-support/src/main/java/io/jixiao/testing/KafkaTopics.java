@@ -1,5 +1,6 @@
 package io.jixiao.testing;
 
+import io.jixiao.local.infra.KafkaBroker;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,7 +24,10 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-/** Reads and writes the test broker's topics directly, as an outside observer of what services publish. */
+/**
+ * Reads and writes the test broker's topics directly, as an outside observer of what services publish: the broker the
+ * test JVM shares, or the one given (a test that stops its broker has one of its own).
+ */
 public final class KafkaTopics {
 
     private KafkaTopics() {
@@ -31,8 +35,13 @@ public final class KafkaTopics {
 
     /** Sends one record and waits for the broker's acknowledgement: where it was written. */
     public static RecordMetadata send(String topic, String key, String value) {
+        return send(TestInfrastructure.kafka(), topic, key, value);
+    }
+
+    /** Sends one record to the given broker and waits for its acknowledgement. */
+    public static RecordMetadata send(KafkaBroker broker, String topic, String key, String value) {
         Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafka().bootstrapServers());
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(),
                 new StringSerializer())) {
@@ -76,8 +85,14 @@ public final class KafkaTopics {
     /** Reads the topic from the beginning until a record matches, or fails after the timeout. */
     public static ConsumerRecord<String, String> awaitRecord(String topic, Predicate<ConsumerRecord<String, String>> match,
             Duration timeout) {
+        return awaitRecord(TestInfrastructure.kafka(), topic, match, timeout);
+    }
+
+    /** Reads the given broker's topic from the beginning until a record matches, or fails after the timeout. */
+    public static ConsumerRecord<String, String> awaitRecord(KafkaBroker broker, String topic,
+            Predicate<ConsumerRecord<String, String>> match, Duration timeout) {
         List<ConsumerRecord<String, String>> seen = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = consumer()) {
+        try (KafkaConsumer<String, String> consumer = consumer(broker)) {
             consumer.subscribe(List.of(topic));
             long deadline = System.nanoTime() + timeout.toNanos();
             while (System.nanoTime() < deadline) {
@@ -95,8 +110,13 @@ public final class KafkaTopics {
 
     /** Every record on the topic right now, from the beginning. */
     public static List<ConsumerRecord<String, String>> readAll(String topic, Duration quiet) {
+        return readAll(TestInfrastructure.kafka(), topic, quiet);
+    }
+
+    /** Every record on the given broker's topic right now, from the beginning. */
+    public static List<ConsumerRecord<String, String>> readAll(KafkaBroker broker, String topic, Duration quiet) {
         List<ConsumerRecord<String, String>> all = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = consumer()) {
+        try (KafkaConsumer<String, String> consumer = consumer(broker)) {
             consumer.subscribe(List.of(topic));
             long lastRecord = System.nanoTime();
             while (System.nanoTime() - lastRecord < quiet.toNanos()) {
@@ -115,9 +135,9 @@ public final class KafkaTopics {
         return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
     }
 
-    private static KafkaConsumer<String, String> consumer() {
+    private static KafkaConsumer<String, String> consumer(KafkaBroker broker) {
         Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafka().bootstrapServers());
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
         p.put(ConsumerConfig.GROUP_ID_CONFIG, "test-observer-" + UUID.randomUUID());
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");

@@ -8,18 +8,19 @@ import java.util.Map;
  * Points a service under {@code @QuarkusTest} at real PostgreSQL (its own database), Kafka and Keycloak.
  * Use with {@code @WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.GLOBAL,
  * initArgs = @ResourceArg(name = "database", value = "budget"))}; the gateway omits the database and passes
- * {@code kafka=false}.
+ * {@code kafka=false}. A test that stops its broker passes {@code kafka=own} (in a test profile that leaves the global
+ * resources out) and gets {@link TestInfrastructure#ownKafka()}, a broker no other test uses.
  */
 public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
 
     private String database;
-    private boolean kafka;
+    private String kafka;
 
     @Override
     public void init(Map<String, String> initArgs) {
         database = initArgs.get("database");
-        kafka = !"false".equals(initArgs.get("kafka"));
-        TestInfrastructure.startInBackground(database != null, kafka);
+        kafka = initArgs.getOrDefault("kafka", "shared");
+        TestInfrastructure.startInBackground(database != null, "shared".equals(kafka));
     }
 
     @Override
@@ -31,8 +32,10 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
             config.put("quarkus.datasource.username", io.jixiao.local.infra.Postgres.USER);
             config.put("quarkus.datasource.password", io.jixiao.local.infra.Postgres.PASSWORD);
         }
-        if (kafka) {
+        if ("shared".equals(kafka)) {
             config.put("kafka.bootstrap.servers", TestInfrastructure.kafka().bootstrapServers());
+        } else if ("own".equals(kafka)) {
+            config.put("kafka.bootstrap.servers", TestInfrastructure.ownKafka().bootstrapServers());
         }
         config.put("quarkus.oidc.auth-server-url", TestInfrastructure.keycloak().issuer());
         return config;

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.jixiao.events.EventEnvelope;
 import io.jixiao.events.Topics;
 import io.jixiao.events.UnitSnapshot;
+import io.jixiao.local.infra.KafkaBroker;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -23,15 +24,24 @@ public final class TestEvents {
 
     /** A unit snapshot as personnel-service publishes it; answers where it was written. */
     public static RecordMetadata publishUnit(String unitCode, String name, long version) {
+        return publishUnit(TestInfrastructure.kafka(), unitCode, name, version);
+    }
+
+    /** A unit snapshot as personnel-service publishes it, on the given broker. */
+    public static RecordMetadata publishUnit(KafkaBroker broker, String unitCode, String name, long version) {
         UnitSnapshot unit = new UnitSnapshot(unitCode, name, "西藏自治区", "自治区本级", null, true, List.of(), null,
                 UnitSnapshot.Bodies.none(), UnitSnapshot.Bodies.none());
-        return publish(Topics.UNITS, new EventEnvelope<>(UUID.randomUUID(), UnitSnapshot.TYPE, unitCode, version,
-                Instant.now(), "personnel-service", "admin", unit));
+        return publish(broker, Topics.UNITS, new EventEnvelope<>(UUID.randomUUID(), UnitSnapshot.TYPE, unitCode,
+                version, Instant.now(), "personnel-service", "admin", unit));
     }
 
     public static RecordMetadata publish(String topic, EventEnvelope<?> event) {
+        return publish(TestInfrastructure.kafka(), topic, event);
+    }
+
+    public static RecordMetadata publish(KafkaBroker broker, String topic, EventEnvelope<?> event) {
         try {
-            return KafkaTopics.send(topic, event.key(), JSON.writeValueAsString(event));
+            return KafkaTopics.send(broker, topic, event.key(), JSON.writeValueAsString(event));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
