@@ -46,6 +46,8 @@ public class StubBackends implements QuarkusTestResourceLifecycleManager {
     public static final int BURST = 10;
 
     public static final List<Received> RECEIVED = new CopyOnWriteArrayList<>();
+    /** Requests whose body ended before it was whole (the gateway reset them): never acted on, so never received. */
+    public static final List<Received> CUT_OFF = new CopyOnWriteArrayList<>();
     /** Per service id: {@link #FAILING}, {@link #SILENT} or a JSON document to serve instead of the usual one. */
     public static final Map<String, String> OPENAPI_ANSWERS = new ConcurrentHashMap<>();
 
@@ -92,14 +94,19 @@ public class StubBackends implements QuarkusTestResourceLifecycleManager {
 
     private static void handle(String service, HttpExchange exchange) throws IOException {
         long size = 0;
+        var h = exchange.getRequestHeaders();
+        String uri = exchange.getRequestURI().toString();
         try (InputStream in = exchange.getRequestBody()) {
             byte[] buffer = new byte[65536];
             for (int n; (n = in.read(buffer)) > 0; ) {
                 size += n;
             }
+        } catch (IOException e) {
+            CUT_OFF.add(new Received(service, exchange.getRequestMethod(), uri, h.getFirst("Authorization"),
+                    h.getFirst("X-Request-Id"), h.getFirst("X-Forwarded-For"), size));
+            exchange.close();
+            return;
         }
-        var h = exchange.getRequestHeaders();
-        String uri = exchange.getRequestURI().toString();
         if (!uri.startsWith("/q/health")) {
             RECEIVED.add(new Received(service, exchange.getRequestMethod(), uri, h.getFirst("Authorization"),
                     h.getFirst("X-Request-Id"), h.getFirst("X-Forwarded-For"), size));

@@ -26,6 +26,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -46,6 +47,7 @@ class BodySizeLimitTest {
     @BeforeEach
     void forget() {
         StubBackends.RECEIVED.clear();
+        StubBackends.CUT_OFF.clear();
     }
 
     private static void assertTooLarge(int status, String contentType, String body) {
@@ -111,7 +113,12 @@ class BodySizeLimitTest {
 
         assertTooLarge(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
                 response.body());
-        Thread.sleep(500); // had the service been sent a whole (truncated) body, it would have recorded it by now
+        // the service saw the body stop short (the gateway reset the request), and never a complete request
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (StubBackends.CUT_OFF.stream().noneMatch(r -> r.uri().endsWith("/units/XZ-WXB/years/2024/budget"))) {
+            assertTrue(System.nanoTime() < deadline, "the service never saw the body cut off");
+            Thread.sleep(50);
+        }
         assertTrue(StubBackends.RECEIVED.isEmpty(), "the service saw no complete request: " + StubBackends.RECEIVED);
     }
 
