@@ -1,5 +1,6 @@
 package io.jixiao.acceptance;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -50,6 +51,22 @@ class ArchitectureTest {
                 module + " holds " + basePackage + " only");
         // each package of the module a slice of its own (io.jixiao.report.service, io.jixiao.report.writing, …)
         slices().matching("io.jixiao.(**)").should().beFreeOfCycles().check(imported);
+    }
+
+    /**
+     * Resources are thin: a REST resource reads the request, checks the caller and calls a service, which holds the
+     * transaction and the persistence. No resource opens a transaction or touches JPA, Panache or SQL itself.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"budget-service", "personnel-service", "assessment-service", "report-service",
+        "commons-documents", "service-commons"})
+    void resourcesHoldNoTransactionOrPersistence(String module) {
+        JavaClasses imported = new ClassFileImporter().importPath(WorkDirs.root().resolve(module)
+                .resolve("target/classes"));
+        noClasses().that().areAnnotatedWith("jakarta.ws.rs.Path")
+                .should().dependOnClassesThat().resideInAnyPackage("jakarta.transaction..", "jakarta.persistence..",
+                        "io.quarkus.hibernate.orm..", "io.quarkus.narayana..", "java.sql..")
+                .check(imported);
     }
 
     /**
