@@ -11,23 +11,45 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jixiao.gateway.StubBackends;
-import io.jixiao.testing.RealInfrastructure;
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
+import io.jixiao.testing.WithoutServers;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** {@code GET /openapi} through HTTP, with each stub service serving a document of its own. */
+/**
+ * {@code GET /openapi} through HTTP, with each stub service serving a document of its own. The document is public, so
+ * the gateway runs here without Keycloak (its OIDC tenant off): a test of the gateway's own logic, in the fast tier.
+ */
 @QuarkusTest
-@WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.GLOBAL,
-        initArgs = @ResourceArg(name = "kafka", value = "false"))
-@WithTestResource(value = StubBackends.class, scope = TestResourceScope.GLOBAL)
+@TestProfile(PlatformOpenApiTest.StubsOnly.class)
+@WithoutServers
 class PlatformOpenApiTest {
+
+    /** The stub services and nothing else: no Keycloak, no global resources. */
+    public static class StubsOnly implements QuarkusTestProfile {
+
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(StubBackends.class));
+        }
+
+        @Override
+        public boolean disableGlobalTestResources() {
+            return true;
+        }
+
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("quarkus.oidc.tenant-enabled", "false");
+        }
+    }
 
     @BeforeEach
     void forget() {
