@@ -12,11 +12,14 @@ import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.exception.FlywayValidateException;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.junit.jupiter.api.Tag;
@@ -31,7 +34,11 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("integration")
 class MigrationSequenceTest {
 
-    /** Where each of today's migrations was under the earlier numbering. */
+    /** Migrations that are new since the earlier numbering. */
+    private static final List<String> TODAY_ONLY = List.of("V8__documents.sql",
+            "V9__document_history_subject_append_only.sql", "V10__narratives_as_documents.sql");
+
+    /** Where each of today's migrations that existed then was under the earlier numbering. */
     private static final Map<String, String> EARLIER = Map.of(
             "V1__commons.sql", "V0_1__commons.sql",
             "V2__known_unit_snapshot.sql", "V0_3__known_unit_snapshot.sql",
@@ -47,19 +54,32 @@ class MigrationSequenceTest {
         earlierLayout(earlier);
         Flyway.configure().dataSource(postgres.jdbcUrl("report_earlier_numbering"), Postgres.USER, Postgres.PASSWORD)
                 .locations("filesystem:" + earlier).outOfOrder(true).load().migrate();
-        execute(postgres, "report_earlier_numbering", "insert into narrative (unit_code, fiscal_year, version, body,"
-                + " updated_at, updated_by, source) values ('XZ-WXB', 2024, 1, '{}', now(), 'test', 'test')");
+        String db = "report_earlier_numbering";
+        execute(postgres, db, "insert into narrative (unit_code, fiscal_year, version, body, updated_at, updated_by,"
+                + " source) values ('XZ-WXB', 2024, 2, '{\"annualGoals\": \"b\", \"problems\": [\"x\"]}', now(),"
+                + " 'reporter', 'portal')");
+        execute(postgres, db, "insert into narrative_history (unit_code, fiscal_year, version, body, changed_at,"
+                + " changed_by, source) values ('XZ-WXB', 2024, 1, '{\"annualGoals\": \"a\", \"problems\": null}',"
+                + " now(), 'reporter', 'portal'), ('XZ-WXB', 2024, 2, '{\"annualGoals\": \"b\", \"problems\":"
+                + " [\"x\"]}', now(), 'reporter', 'portal')");
 
-        Flyway now = today(postgres, "report_earlier_numbering");
+        Flyway now = today(postgres, db);
         MigrateResult result = now.migrate();
 
-        assertEquals(0, result.migrationsExecuted, "nothing applied again");
-        assertEquals(List.of("1", "2", "3", "4", "5", "6", "7"), Arrays.stream(now.info().applied())
-                .map(MigrationInfo::getVersion).map(Object::toString).sorted().toList());
+        assertEquals(TODAY_ONLY.size(), result.migrationsExecuted, "only what is new runs: " + TODAY_ONLY);
+        assertEquals(IntStream.rangeClosed(1, EARLIER.size() + TODAY_ONLY.size()).mapToObj(Integer::toString).toList(),
+                Arrays.stream(now.info().applied()).map(m -> m.getVersion().getVersion())
+                        .sorted(Comparator.comparingInt(Integer::parseInt)).toList());
         assertEquals("V4__read_model.sql", Arrays.stream(now.info().applied())
                 .filter(m -> m.getVersion().getVersion().equals("4")).findFirst().orElseThrow().getScript());
         now.validate();
-        assertEquals(1, count(postgres, "report_earlier_numbering", "narrative"), "the data is where it was");
+        // the narratives, now documents of the store, with each version's changed sections
+        assertEquals("2 portal", text(postgres, db, "select version || ' ' || source from unit_year_document"
+                + " where kind = 'narratives' and unit_code = 'XZ-WXB' and fiscal_year = 2024"));
+        assertEquals("[\"annualGoals\"]", text(postgres, db, "select jsonb_path_query_array(changes, '$[*].path')"
+                + " from unit_year_document_history where kind = 'narratives' and version = 1"));
+        assertEquals("[\"problems\", \"annualGoals\"]", text(postgres, db, "select jsonb_path_query_array(changes,"
+                + " '$[*].path') from unit_year_document_history where kind = 'narratives' and version = 2"));
     }
 
     @Test
@@ -77,7 +97,7 @@ class MigrationSequenceTest {
     void aNewDatabaseGetsTheSequenceAsItIs() {
         Postgres postgres = TestInfrastructure.postgres().ensureDatabase("report_new_sequence");
         Flyway now = today(postgres, "report_new_sequence");
-        assertEquals(7, now.migrate().migrationsExecuted);
+        assertEquals(EARLIER.size() + TODAY_ONLY.size(), now.migrate().migrationsExecuted);
         assertEquals(0, now.migrate().migrationsExecuted);
     }
 
@@ -90,8 +110,10 @@ class MigrationSequenceTest {
     private static void earlierLayout(Path dir) throws IOException {
         Path today = Path.of("src/main/resources/db/migration");
         try (var files = Files.list(today)) {
-            assertEquals(EARLIER.keySet(), files.map(f -> f.getFileName().toString())
-                    .collect(Collectors.toSet()), "every migration of today had an earlier name");
+            Set<String> all = new HashSet<>(EARLIER.keySet());
+            all.addAll(TODAY_ONLY);
+            assertEquals(all, files.map(f -> f.getFileName().toString()).collect(Collectors.toSet()),
+                    "every migration of today had an earlier name or is new");
         }
         for (Map.Entry<String, String> e : EARLIER.entrySet()) {
             Files.copy(today.resolve(e.getKey()), dir.resolve(e.getValue()));
@@ -107,11 +129,10 @@ class MigrationSequenceTest {
         }
     }
 
-    private static long count(Postgres postgres, String database, String table) {
+    private static String text(Postgres postgres, String database, String sql) {
         try (var c = DriverManager.getConnection(postgres.jdbcUrl(database), Postgres.USER, Postgres.PASSWORD);
-                var s = c.createStatement(); var r = s.executeQuery("select count(*) from " + table)) {
-            r.next();
-            return r.getLong(1);
+                var s = c.createStatement(); var r = s.executeQuery(sql)) {
+            return r.next() ? r.getString(1) : null;
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
