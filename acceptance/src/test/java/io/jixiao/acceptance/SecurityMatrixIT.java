@@ -29,10 +29,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Every API route of every service × every kind of caller, through the gateway, with tokens from the real
@@ -42,7 +39,6 @@ import org.junit.jupiter.api.TestMethodOrder;
  * callers get through to the service and get its answer. The route list is checked against the merged OpenAPI
  * document, so a route added without a line here fails this test.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SecurityMatrixIT {
 
     /** Who calls. */
@@ -122,7 +118,6 @@ class SecurityMatrixIT {
     }
 
     @Test
-    @Order(1)
     void theMergedOpenApiListsEveryRouteOfEveryServiceAndThisMatrixWalksThemAll() throws Exception {
         HttpResponse<String> merged = Http.send("GET", gateway + "/openapi", null, null, null);
         assertEquals(200, merged.statusCode(), merged.body());
@@ -148,7 +143,6 @@ class SecurityMatrixIT {
     }
 
     @Test
-    @Order(2)
     void everyRefusedRequestIsRefusedWithTheRightStatusAndChangesNothing() throws Exception {
         Map<String, String> before = stableSnapshot();
         List<String> wrong = new ArrayList<>();
@@ -181,7 +175,6 @@ class SecurityMatrixIT {
     }
 
     @Test
-    @Order(3)
     void everyAllowedCallerGetsThroughToTheService() throws Exception {
         List<String> wrong = new ArrayList<>();
         for (Route route : routes) {
@@ -209,7 +202,6 @@ class SecurityMatrixIT {
     }
 
     @Test
-    @Order(4)
     void aForeignCallerCannotTellWhetherAUnitExists() throws Exception {
         for (Caller caller : List.of(Caller.OTHER_REPORTER, Caller.OTHER_SYSTEM, Caller.NO_UNIT)) {
             for (String unit : List.of(UNIT, "XZ-NOSUCH")) {
