@@ -24,7 +24,10 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The annual cycle end to end, only through the gateway, as the department systems and the finance department
@@ -33,6 +36,7 @@ import org.junit.jupiter.api.Test;
  * findings; a contradictory one whose every contradiction becomes a finding; finance ranks the three, sees the
  * grade distribution, returns, accepts and publishes; the published report is open data.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ThreeUnitsIT {
 
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -63,6 +67,7 @@ class ThreeUnitsIT {
     }
 
     @Test
+    @Order(1)
     void theSeedsReportCarriesEveryFigureOfTheSeedDocumentInEveryFormat() throws Exception {
         List<String> figures = Fixtures.expectedFigures(Fixtures.folder("xz-wxb-2024"));
         assertTrue(figures.size() > 40, "the seed's figures: " + figures.size());
@@ -95,6 +100,7 @@ class ThreeUnitsIT {
     }
 
     @Test
+    @Order(2)
     void aUnitWhoseFiguresAgreeHasNoFindings() throws Exception {
         assertEquals(Set.of(), ruleIds(json("/api/budget/units/XZ-TJJ/years/2024/findings", finance)));
         JsonNode personnel = json("/api/personnel/units/XZ-TJJ/years/2024/findings", finance);
@@ -112,6 +118,7 @@ class ThreeUnitsIT {
     }
 
     @Test
+    @Order(3)
     void everyContradictionOfTheThirdUnitBecomesAFinding() throws Exception {
         assertTrue(ruleIds(json("/api/budget/units/XZ-KJT/years/2024/findings", finance)).containsAll(Set.of(
                 "BUD-REVENUE-IDENTITY", "BUD-INITIAL-BY-SOURCE", "BUD-RECOVERIES-ITEMS", "BUD-EXPENDITURE-IDENTITY",
@@ -136,6 +143,7 @@ class ThreeUnitsIT {
     }
 
     @Test
+    @Order(4)
     void financeRanksTheUnitsReviewsAcceptsAndPublishes() throws Exception {
         JsonNode ranking = json("/api/assessment/rankings?fiscalYear=2024&size=100", finance);
         Map<String, JsonNode> ranked = new HashMap<>();
@@ -197,6 +205,7 @@ class ThreeUnitsIT {
     }
 
     @Test
+    @Order(5)
     void everyFigureOfEveryUnitIsPrintedAsAFinanceOfficePrintsIt() throws Exception {
         List<String> wrong = new ArrayList<>();
         for (String unit : UNITS) {
