@@ -42,25 +42,24 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * assessment-service on real PostgreSQL, Kafka and Keycloak: facts arrive as the registers publish them, the
  * unit-year is rescored and a score snapshot published; duplicates and old versions change nothing; a regional
  * framework loaded by an administrator rescores the same facts differently; finance sees every unit.
+ *
+ * <p>Each test owns its unit-years, two years apart because a score reads the year before (XZ-WXB's 2014 to 2020,
+ * 2024 and 2026, XZ-TJJ's beside them; the regional framework only from 2026), so the tests hold in any order.
  */
 @QuarkusTest
 @WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.GLOBAL,
         initArgs = @ResourceArg(name = "database", value = "assessment"))
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AssessmentFlowTest {
 
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-    private static final String SCORE = "/api/assessment/units/XZ-WXB/years/2024/score";
+    private static final String SCORE = score("XZ-WXB", 2024);
     private static boolean published;
 
     @Inject
@@ -74,10 +73,43 @@ class AssessmentFlowTest {
         }
     }
 
-    private static RecordMetadata publishBudget(String unit, BudgetDocument budget, long version) {
+    private static String score(String unit, int year) {
+        return "/api/assessment/units/" + unit + "/years/" + year + "/score";
+    }
+
+    private static RecordMetadata publishBudget(String unit, int year, BudgetDocument budget, long version) {
         return TestEvents.publish(Topics.BUDGET, new EventEnvelope<>(UUID.randomUUID(), BudgetSnapshot.TYPE,
-                unit + ":2024", version, Instant.now(), "xz-wxb-finance-system", "service-account",
-                new BudgetSnapshot(unit, 2024, budget, null, List.of())));
+                unit + ":" + year, version, Instant.now(), "xz-wxb-finance-system", "service-account",
+                new BudgetSnapshot(unit, year, budget, null, List.of())));
+    }
+
+    /** The seed department's budget, staff and assets as the registers publish them, for the given unit-year. */
+    private static void publishFacts(String unit, int year, BudgetDocument budget) {
+        String key = unit + ":" + year;
+        publishBudget(unit, year, budget, 1);
+        TestEvents.publish(Topics.PERSONNEL, new EventEnvelope<>(UUID.randomUUID(), StaffSnapshot.TYPE, key, 1,
+                Instant.now(), "xz-wxb-finance-system", "sa", new StaffSnapshot(unit, year,
+                        fixture("staff.json", StaffDocument.class), List.of())));
+        TestEvents.publish(Topics.ASSETS, new EventEnvelope<>(UUID.randomUUID(), AssetSnapshot.TYPE, key, 1,
+                Instant.now(), "xz-wxb-finance-system", "sa", new AssetSnapshot(unit, year,
+                        fixture("assets.json", AssetDocument.class), List.of())));
+    }
+
+    /** Waits until the unit-year's score rests on all three facts: budget, staff and fixed assets. */
+    private static void awaitScoredOnAllFacts(String path) {
+        String token = finance();
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            var r = given().auth().oauth2(token).get(path);
+            return r.statusCode() == 200 && r.asString().contains("\"2.3.3\"") && !r.asString().contains("缺少：在用固定资产");
+        });
+    }
+
+    /** The seed department's budget with another 总支出. */
+    private static BudgetDocument budgetSpending(String total) throws IOException {
+        ObjectNode budget = (ObjectNode) JSON.readTree(Files.readString(
+                WorkDirs.root().resolve("deploy/fixtures/xz-wxb-2024/budget.json")));
+        budget.with("expenditure").put("total", new BigDecimal(total));
+        return JSON.treeToValue(budget, BudgetDocument.class);
     }
 
     private static String finance() {
@@ -102,31 +134,24 @@ class AssessmentFlowTest {
     }
 
     @BeforeEach
-    void seedFactsArrive() {
+    void unitsAreKnown() {
         if (published) {
             return;
         }
         TestEvents.publishUnit("XZ-WXB", "自治区党委网信办", 1);
         TestEvents.publishUnit("XZ-TJJ", "自治区统计局", 1);
-        publishBudget("XZ-WXB", fixture("budget.json", BudgetDocument.class), 1);
-        TestEvents.publish(Topics.PERSONNEL, new EventEnvelope<>(UUID.randomUUID(), StaffSnapshot.TYPE, "XZ-WXB:2024", 1,
-                Instant.now(), "xz-wxb-finance-system", "sa", new StaffSnapshot("XZ-WXB", 2024,
-                        fixture("staff.json", StaffDocument.class), List.of())));
-        TestEvents.publish(Topics.ASSETS, new EventEnvelope<>(UUID.randomUUID(), AssetSnapshot.TYPE, "XZ-WXB:2024", 1,
-                Instant.now(), "xz-wxb-finance-system", "sa", new AssetSnapshot("XZ-WXB", 2024,
-                        fixture("assets.json", AssetDocument.class), List.of())));
-        publishBudget("XZ-TJJ", fixture("budget.json", BudgetDocument.class), 1);
+        // known before any fact arrives: a unit arriving later would rescore its years while a test counts versions
+        for (String unit : List.of("XZ-WXB", "XZ-TJJ")) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(finance())
+                    .get("/api/assessment/known-units/" + unit).statusCode() == 200);
+        }
         published = true;
     }
 
     @Test
-    @Order(1)
     void theSeedFactsAreScoredTraceablyAndPublished() {
-        String token = finance();
-        await().atMost(Duration.ofSeconds(60)).until(() -> {
-            var r = given().auth().oauth2(token).get(SCORE);
-            return r.statusCode() == 200 && r.asString().contains("\"2.3.3\"") && !r.asString().contains("缺少：在用固定资产");
-        });
+        publishFacts("XZ-WXB", 2024, fixture("budget.json", BudgetDocument.class));
+        awaitScoredOnAllFacts(SCORE);
         JsonNode held = score(SCORE);
         assertEquals("mof-2013-common", held.at("/score/framework/id").asText());
         assertEquals(0, new BigDecimal("6.31").compareTo(held.at("/score/total").decimalValue()));
@@ -143,81 +168,86 @@ class AssessmentFlowTest {
     }
 
     @Test
-    @Order(2)
     void aNewBudgetEventRescoresAndDuplicatesOrOldVersionsChangeNothing() throws Exception {
-        long before = score(SCORE).get("version").asLong();
-        ObjectNode budget = (ObjectNode) JSON.readTree(Files.readString(
-                WorkDirs.root().resolve("deploy/fixtures/xz-wxb-2024/budget.json")));
-        budget.with("expenditure").put("total", new BigDecimal("180000000.00")); // 92.16 %
-        BudgetDocument v2 = JSON.treeToValue(budget, BudgetDocument.class);
-        publishBudget("XZ-WXB", v2, 2);
+        String path = score("XZ-WXB", 2014);
+        publishFacts("XZ-WXB", 2014, fixture("budget.json", BudgetDocument.class));
+        awaitScoredOnAllFacts(path);
+        long before = score(path).get("version").asLong();
+        BudgetDocument v2 = budgetSpending("180000000.00"); // 92.16 %
+        publishBudget("XZ-WXB", 2014, v2, 2);
         // wait for the figure, not for a version count: a rescore still pending from the facts before may come first
-        await().atMost(Duration.ofSeconds(30)).until(() -> indicator(score(SCORE), "2.1.1").get("inputs").get(0)
+        await().atMost(Duration.ofSeconds(30)).until(() -> indicator(score(path), "2.1.1").get("inputs").get(0)
                 .get("version").asInt() == 2);
-        JsonNode rescored = score(SCORE);
+        JsonNode rescored = score(path);
         assertTrue(rescored.get("version").asLong() > before, "a new score version");
         assertEquals("92.16%", indicator(rescored, "2.1.1").get("actual").asText());
         assertEquals(0, new BigDecimal("2.76").compareTo(indicator(rescored, "2.1.1").get("score").decimalValue()));
 
         // the same version again, and the old one late: nothing changes
-        publishBudget("XZ-WXB", v2, 2);
-        RecordMetadata late = publishBudget("XZ-WXB", fixture("budget.json", BudgetDocument.class), 1);
-        RecordMetadata otherUnit = publishBudget("XZ-TJJ", fixture("budget.json", BudgetDocument.class), 1);
+        publishBudget("XZ-WXB", 2014, v2, 2);
+        RecordMetadata late = publishBudget("XZ-WXB", 2014, fixture("budget.json", BudgetDocument.class), 1);
+        RecordMetadata otherUnit = publishBudget("XZ-TJJ", 2014, fixture("budget.json", BudgetDocument.class), 1);
         // all handled: the group has committed past the late one (and so the repeat before it, on the same key and
         // partition) and past the other unit's
         KafkaTopics.awaitConsumed("assessment-service", late, Duration.ofSeconds(30));
         KafkaTopics.awaitConsumed("assessment-service", otherUnit, Duration.ofSeconds(30));
-        JsonNode after = score(SCORE);
+        JsonNode after = score(path);
         assertEquals(rescored.get("version").asLong(), after.get("version").asLong(), "no rescore for old news");
         assertEquals("92.16%", indicator(after, "2.1.1").get("actual").asText());
     }
 
     @Test
-    @Order(3)
-    void theUnitsStatementIsHeldAgainstTheEvidence() {
+    void theUnitsStatementIsHeldAgainstTheEvidence() throws IOException {
+        String path = score("XZ-WXB", 2016);
+        publishFacts("XZ-WXB", 2016, budgetSpending("180000000.00"));
+        awaitScoredOnAllFacts(path);
         String reporter = TestInfrastructure.tokens().user("reporter");
         given().auth().oauth2(reporter).contentType(ContentType.JSON).body("""
                 {"ratings": [{"indicator": "1.1.1", "level": "ACHIEVED", "percent": 95, "evidence": "年度工作要点"}],
                  "actuals": [{"indicator": "3.1.1", "value": 100, "evidence": "年度工作总结"}],
                  "declared": {"total": 95, "scores": [{"indicator": "2.1.1", "score": 3}]}}""")
-                .put("/api/assessment/units/XZ-WXB/years/2024/evaluation").then().statusCode(200)
+                .put("/api/assessment/units/XZ-WXB/years/2016/evaluation").then().statusCode(200)
                 .body("score.declaredTotal", equalTo(95))
                 .body("score.findings.ruleId", hasItem("ASSESS-DECLARED-TOTAL"))
                 .body("score.findings.ruleId", hasItem("ASSESS-DECLARED-INDICATOR"));
-        JsonNode held = score(SCORE);
+        JsonNode held = score(path);
         assertEquals(0, new BigDecimal("3.80").compareTo(indicator(held, "1.1.1").get("score").decimalValue()));
         assertEquals(0, new BigDecimal("10.00").compareTo(indicator(held, "3.1.1").get("score").decimalValue()));
 
         given().auth().oauth2(reporter).contentType(ContentType.JSON)
                 .body("{\"ratings\": [{\"indicator\": \"9.9.9\", \"level\": \"ACHIEVED\", \"evidence\": \"x\"}]}")
-                .put("/api/assessment/units/XZ-WXB/years/2024/evaluation").then().statusCode(400)
+                .put("/api/assessment/units/XZ-WXB/years/2016/evaluation").then().statusCode(400)
                 .body("errors.field", hasItem("ratings[0].indicator"));
         given().auth().oauth2(reporter).contentType(ContentType.JSON)
                 .body("{\"ratings\": [{\"indicator\": \"1.1.1\", \"level\": \"SPLENDID\", \"evidence\": \"x\"}]}")
-                .put("/api/assessment/units/XZ-WXB/years/2024/evaluation").then().statusCode(400);
+                .put("/api/assessment/units/XZ-WXB/years/2016/evaluation").then().statusCode(400);
 
         // the statement is in the unit-year's audit trail, the refused ones are not
-        JsonNode trail = audit("/api/assessment/units/XZ-WXB/years/2024/audit");
+        JsonNode trail = audit("/api/assessment/units/XZ-WXB/years/2016/audit");
         assertEquals(1, trail.size(), trail.toString());
         assertEquals("evaluation.put", trail.at("/0/action").asText());
         assertEquals("reporter", trail.at("/0/username").asText());
         assertEquals("jixiao-cli", trail.at("/0/client").asText());
         assertTrue(trail.at("/0/changes").toString().contains("\"年度工作要点\""), trail.toString());
         given().auth().oauth2(TestInfrastructure.tokens().user("reporter-tjj"))
-                .get("/api/assessment/units/XZ-WXB/years/2024/audit").then().statusCode(403);
+                .get("/api/assessment/units/XZ-WXB/years/2016/audit").then().statusCode(403);
     }
 
     @Test
-    @Order(4)
     void aRegionalFrameworkLoadedByAnAdministratorRescoresTheSameFactsDifferently() throws IOException {
         String yaml = new String(getClass().getClassLoader().getResourceAsStream("frameworks/xz-2024-regional.yaml")
-                .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                .replace("fromYear: 2024", "fromYear: 2026"); // the years of the other tests keep the national one
+        String path = score("XZ-WXB", 2026);
+        publishFacts("XZ-WXB", 2026, budgetSpending("180000000.00")); // 92.16 %
+        awaitScoredOnAllFacts(path);
+        assertEquals("mof-2013-common", score(path).at("/score/framework/id").asText());
         given().auth().oauth2(TestInfrastructure.tokens().user("finance")).contentType("application/yaml").body(yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .put("/api/assessment/frameworks").then().statusCode(403);
         given().auth().oauth2(TestInfrastructure.tokens().user("admin")).contentType("application/yaml").body(yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .header("X-Request-Id", "load-regional").put("/api/assessment/frameworks").then().statusCode(200)
                 .body("loaded", equalTo(true));
-        JsonNode held = score(SCORE);
+        JsonNode held = score(path);
         assertEquals("xz-2024-regional", held.at("/score/framework/id").asText());
         // 92.16 % falls in the ≥ 90 band: 0.8 × 10
         assertEquals(0, new BigDecimal("8.00").compareTo(indicator(held, "2.1.1").get("score").decimalValue()));
@@ -256,54 +286,61 @@ class AssessmentFlowTest {
     }
 
     @Test
-    @Order(5)
     void financeRanksEveryUnitAndAReporterSeesOnlyItsOwn() {
         String finance = finance();
+        String path = score("XZ-WXB", 2018);
+        publishFacts("XZ-WXB", 2018, fixture("budget.json", BudgetDocument.class));
+        publishBudget("XZ-TJJ", 2018, fixture("budget.json", BudgetDocument.class), 1);
+        awaitScoredOnAllFacts(path);
         await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(finance)
-                .get("/api/assessment/units/XZ-TJJ/years/2024/score").statusCode() == 200);
-        given().auth().oauth2(finance).queryParam("fiscalYear", 2024).get("/api/assessment/rankings")
+                .get(score("XZ-TJJ", 2018)).statusCode() == 200);
+        given().auth().oauth2(finance).queryParam("fiscalYear", 2018).get("/api/assessment/rankings")
                 .then().statusCode(200).body("totalCount", equalTo(2)).body("items.unitCode", hasItem("XZ-TJJ"))
                 .body("items[0].rank", equalTo(1));
-        given().auth().oauth2(finance).queryParam("fiscalYear", 2024).get("/api/assessment/summary")
+        given().auth().oauth2(finance).queryParam("fiscalYear", 2018).get("/api/assessment/summary")
                 .then().statusCode(200).body("count", equalTo(2));
         String reporter = TestInfrastructure.tokens().user("reporter");
-        given().auth().oauth2(reporter).get(SCORE).then().statusCode(200);
-        given().auth().oauth2(reporter).get("/api/assessment/units/XZ-TJJ/years/2024/score").then().statusCode(403);
-        given().auth().oauth2(reporter).queryParam("fiscalYear", 2024).get("/api/assessment/rankings")
+        given().auth().oauth2(reporter).get(path).then().statusCode(200);
+        given().auth().oauth2(reporter).get(score("XZ-TJJ", 2018)).then().statusCode(403);
+        given().auth().oauth2(reporter).queryParam("fiscalYear", 2018).get("/api/assessment/rankings")
                 .then().statusCode(403);
-        given().get(SCORE).then().statusCode(401);
+        given().get(path).then().statusCode(401);
     }
 
     @Test
-    @Order(6)
     void financeSeesWarningsOneIndicatorAcrossUnitsAndExportsTheRanking() throws Exception {
         ObjectNode budget = (ObjectNode) JSON.readTree(Files.readString(
                 WorkDirs.root().resolve("deploy/fixtures/xz-wxb-2024/budget.json")));
         budget.putArray("monthlyExecution").addObject().put("month", 6)
                 .put("cumulativeExpenditure", new BigDecimal("40000000.00")); // 20 % spent by June
-        publishBudget("XZ-TJJ", JSON.treeToValue(budget, BudgetDocument.class), 2);
+        publishBudget("XZ-WXB", 2020, fixture("budget.json", BudgetDocument.class), 1);
+        publishBudget("XZ-TJJ", 2020, JSON.treeToValue(budget, BudgetDocument.class), 1);
         String finance = finance();
+        for (String unit : List.of("XZ-WXB", "XZ-TJJ")) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(finance)
+                    .get(score(unit, 2020)).statusCode() == 200);
+        }
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(finance)
-                .queryParam("fiscalYear", 2024).get("/api/assessment/warnings").then().statusCode(200)
+                .queryParam("fiscalYear", 2020).get("/api/assessment/warnings").then().statusCode(200)
                 .body("unitCode", hasItem("XZ-TJJ")).body("[0].warnings[0].level", equalTo("RED")));
 
-        given().auth().oauth2(finance).queryParam("fiscalYear", 2024).get("/api/assessment/indicators/2.1.1")
+        given().auth().oauth2(finance).queryParam("fiscalYear", 2020).get("/api/assessment/indicators/2.1.1")
                 .then().statusCode(200).body("size()", equalTo(2)).body("unitCode", hasItem("XZ-WXB"));
 
-        String csv = given().auth().oauth2(finance).queryParam("fiscalYear", 2024)
+        String csv = given().auth().oauth2(finance).queryParam("fiscalYear", 2020)
                 .get("/api/assessment/rankings/export").then().statusCode(200).contentType("text/csv; charset=UTF-8")
                 .extract().asString();
         String[] lines = csv.split("\r\n");
         assertEquals(3, lines.length, csv);
         assertTrue(lines[0].contains("单位代码") && lines[0].contains("计算总分"));
-        byte[] xlsx = given().auth().oauth2(finance).queryParam("fiscalYear", 2024).queryParam("format", "xlsx")
+        byte[] xlsx = given().auth().oauth2(finance).queryParam("fiscalYear", 2020).queryParam("format", "xlsx")
                 .get("/api/assessment/rankings/export").then().statusCode(200).extract().asByteArray();
         try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
             var sheet = book.getSheetAt(0);
             assertEquals(2, sheet.getLastRowNum());
             assertEquals("单位代码", sheet.getRow(0).getCell(1).getStringCellValue());
         }
-        given().auth().oauth2(TestInfrastructure.tokens().user("reporter")).queryParam("fiscalYear", 2024)
+        given().auth().oauth2(TestInfrastructure.tokens().user("reporter")).queryParam("fiscalYear", 2020)
                 .get("/api/assessment/rankings/export").then().statusCode(403);
     }
 }

@@ -19,7 +19,11 @@ import java.util.List;
  * the figures derived from it, and published as a snapshot of the contract with those figures.
  */
 @ApplicationScoped
-public class BudgetKind implements DocumentKind<BudgetDocument> {
+public class BudgetKind implements DocumentKind<BudgetDocument, BudgetKind.Facts> {
+
+    /** The budget in the contract's terms with the figures derived from it, derived once per push. */
+    public record Facts(io.jixiao.events.budget.BudgetDocument budget, DerivedFigures derived) {
+    }
 
     private final Reconciler reconciler = new Reconciler(RuleSet.load("budget"));
     private final ObjectMapper mapper;
@@ -51,18 +55,21 @@ public class BudgetKind implements DocumentKind<BudgetDocument> {
     }
 
     @Override
-    public List<Finding> reconcile(String unitCode, int fiscalYear, BudgetDocument document) {
+    public Facts contract(BudgetDocument document) {
         io.jixiao.events.budget.BudgetDocument budget = mapping.toContract(document);
-        ObjectNode tree = mapper.valueToTree(budget);
-        DerivedFigures figures = Derivation.of(budget);
-        tree.set("derived", mapper.valueToTree(figures)); // the rules read a null figure as not stated
+        return new Facts(budget, Derivation.of(budget));
+    }
+
+    @Override
+    public List<Finding> reconcile(Facts facts) {
+        ObjectNode tree = mapper.valueToTree(facts.budget());
+        tree.set("derived", mapper.valueToTree(facts.derived())); // the rules read a null figure as not stated
         return reconciler.check(tree);
     }
 
     @Override
-    public Object snapshot(String unitCode, int fiscalYear, BudgetDocument document, List<Finding> findings) {
-        io.jixiao.events.budget.BudgetDocument budget = mapping.toContract(document);
-        return new BudgetSnapshot(unitCode, fiscalYear, budget, Derivation.of(budget), findings);
+    public Object snapshot(String unitCode, int fiscalYear, Facts facts, List<Finding> findings) {
+        return new BudgetSnapshot(unitCode, fiscalYear, facts.budget(), facts.derived(), findings);
     }
 
     public Reconciler reconciler() {

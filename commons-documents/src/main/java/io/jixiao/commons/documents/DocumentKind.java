@@ -6,8 +6,12 @@ import java.util.List;
 /**
  * A kind of unit-year document a service keeps (budget, staff, assets): its payload type, the rules it is
  * reconciled with, and the event that carries it.
+ *
+ * @param <D> the document as pushed (the API record)
+ * @param <C> what its rules and its snapshot read: the document in the event contract's terms, with any figures
+ *            derived from it, made once per push
  */
-public interface DocumentKind<D> {
+public interface DocumentKind<D, C> {
 
     /** Stored kind name, e.g. {@code budget}. */
     String name();
@@ -20,9 +24,12 @@ public interface DocumentKind<D> {
     /** The event type of its snapshots. */
     String eventType();
 
+    /** The pushed document in the contract's terms: called once per push that changes something. */
+    C contract(D document);
+
     /** The findings of a document. */
-    List<Finding> reconcile(String unitCode, int fiscalYear, D document);
+    List<Finding> reconcile(C contract);
 
     /** The event payload: the whole current state with its findings. */
-    Object snapshot(String unitCode, int fiscalYear, D document, List<Finding> findings);
+    Object snapshot(String unitCode, int fiscalYear, C contract, List<Finding> findings);
 }

@@ -7,7 +7,7 @@ import java.util.List;
  * A unit-year document kept with its versions and history in the store, neither reconciled (it states nothing to
  * check against itself) nor published on its own: a unit's self-evaluation statement, a report's narratives.
  */
-public abstract class KeptDocumentKind<D> implements DocumentKind<D> {
+public abstract class KeptDocumentKind<D> implements DocumentKind<D, D> {
 
     private final String name;
     private final Class<D> type;
@@ -38,7 +38,12 @@ public abstract class KeptDocumentKind<D> implements DocumentKind<D> {
     }
 
     @Override
-    public List<Finding> reconcile(String unitCode, int fiscalYear, D document) {
+    public D contract(D document) {
+        return document;
+    }
+
+    @Override
+    public List<Finding> reconcile(D document) {
         return List.of();
     }
 

@@ -94,7 +94,7 @@ public class UnitYearDocuments {
 
     /** Stores one document; with an idempotency key, a repeat of the same request returns the first answer. */
     @Transactional
-    public <D> PutResult put(DocumentKind<D> kind, String unitCode, int fiscalYear, D document, Actor actor,
+    public <D> PutResult put(DocumentKind<D, ?> kind, String unitCode, int fiscalYear, D document, Actor actor,
             String idempotencyKey) {
         return idempotent(actor, idempotencyKey, kind.name() + "|" + unitCode + "|" + fiscalYear, document,
                 new TypeReference<PutResult>() { }, () -> store(kind, unitCode, fiscalYear, document, actor));
@@ -102,7 +102,7 @@ public class UnitYearDocuments {
 
     /** Stores a batch all or nothing, in one transaction. */
     @Transactional
-    public <D> List<PutResult> putAll(DocumentKind<D> kind, List<Item<D>> items, Actor actor, String idempotencyKey) {
+    public <D> List<PutResult> putAll(DocumentKind<D, ?> kind, List<Item<D>> items, Actor actor, String idempotencyKey) {
         return idempotent(actor, idempotencyKey, kind.name() + "|batch", items, new TypeReference<List<PutResult>>() { },
                 () -> {
                     List<PutResult> results = new ArrayList<>();
@@ -114,7 +114,7 @@ public class UnitYearDocuments {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public <D> Optional<Held<D>> get(DocumentKind<D> kind, String unitCode, int fiscalYear) {
+    public <D> Optional<Held<D>> get(DocumentKind<D, ?> kind, String unitCode, int fiscalYear) {
         StoredDocument held = StoredDocument.findById(new StoredDocument.Key(kind.name(), unitCode, fiscalYear));
         if (held == null) {
             return Optional.empty();
@@ -124,14 +124,14 @@ public class UnitYearDocuments {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<HistoryEntry> history(DocumentKind<?> kind, String unitCode, int fiscalYear) {
+    public List<HistoryEntry> history(DocumentKind<?, ?> kind, String unitCode, int fiscalYear) {
         List<DocumentVersion> versions = DocumentVersion.list("kind = ?1 and unitCode = ?2 and fiscalYear = ?3",
                 Sort.by("version"), kind.name(), unitCode, fiscalYear);
         return versions.stream().map(v -> new HistoryEntry(v.version, v.changedAt, v.changedBy, v.changedBySubject,
                 v.source, v.requestId, json.read(v.changes, CHANGES), json.read(v.findings, FINDINGS))).toList();
     }
 
-    private <D> PutResult store(DocumentKind<D> kind, String unitCode, int fiscalYear, D document, Actor actor) {
+    private <D, C> PutResult store(DocumentKind<D, C> kind, String unitCode, int fiscalYear, D document, Actor actor) {
         // one writer per unit-year at a time, also for the first push of a unit-year
         KeyLocks.lock(kind.name() + ":" + unitCode + ":" + fiscalYear);
         StoredDocument.Key key = new StoredDocument.Key(kind.name(), unitCode, fiscalYear);
@@ -142,7 +142,8 @@ public class UnitYearDocuments {
         if (held != null && changes.isEmpty()) {
             return new PutResult(unitCode, fiscalYear, held.version, false, json.read(held.findings, FINDINGS));
         }
-        List<io.jixiao.events.findings.Finding> findings = kind.reconcile(unitCode, fiscalYear, document);
+        C contract = kind.contract(document);
+        List<io.jixiao.events.findings.Finding> findings = kind.reconcile(contract);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         if (held == null) {
             held = new StoredDocument();
@@ -178,7 +179,7 @@ public class UnitYearDocuments {
         if (kind.topic() != null) {
             outbox.add(kind.topic(), new EventEnvelope<>(UUID.randomUUID(), kind.eventType(),
                     EventEnvelope.unitYearKey(unitCode, fiscalYear), held.version, now.toInstant(), actor.source(),
-                    actor.name(), kind.snapshot(unitCode, fiscalYear, document, findings)));
+                    actor.name(), kind.snapshot(unitCode, fiscalYear, contract, findings)));
         }
         return new PutResult(unitCode, fiscalYear, held.version, true, Finding.of(findings));
     }

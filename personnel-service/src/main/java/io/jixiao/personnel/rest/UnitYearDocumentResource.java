@@ -29,10 +29,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public abstract class UnitYearDocumentResource<D> {
 
     private final UnitYearRegister register;
-    private final PersonnelKind<D> kind;
+    private final PersonnelKind<D, ?> kind;
     private final UnitAccess access;
 
-    protected UnitYearDocumentResource(UnitYearRegister register, PersonnelKind<D> kind, UnitAccess access) {
+    protected UnitYearDocumentResource(UnitYearRegister register, PersonnelKind<D, ?> kind, UnitAccess access) {
         this.register = register;
         this.kind = kind;
         this.access = access;

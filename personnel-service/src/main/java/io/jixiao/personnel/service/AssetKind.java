@@ -19,7 +19,7 @@ import java.util.List;
  * {@code reconciliation/assets.yaml}; published on {@link Topics#ASSETS}.
  */
 @ApplicationScoped
-public class AssetKind implements PersonnelKind<AssetDocument> {
+public class AssetKind implements PersonnelKind<AssetDocument, io.jixiao.events.personnel.AssetDocument> {
 
     private final Reconciler reconciler = new Reconciler(RuleSet.load("assets"));
     private final ObjectMapper mapper;
@@ -58,13 +58,19 @@ public class AssetKind implements PersonnelKind<AssetDocument> {
     }
 
     @Override
-    public List<Finding> reconcile(String unitCode, int fiscalYear, AssetDocument assets) {
-        return reconciler.check(mapper.valueToTree(mapping.toContract(assets)));
+    public io.jixiao.events.personnel.AssetDocument contract(AssetDocument assets) {
+        return mapping.toContract(assets);
     }
 
     @Override
-    public Object snapshot(String unitCode, int fiscalYear, AssetDocument assets, List<Finding> findings) {
-        return new AssetSnapshot(unitCode, fiscalYear, mapping.toContract(assets), findings);
+    public List<Finding> reconcile(io.jixiao.events.personnel.AssetDocument assets) {
+        return reconciler.check(mapper.valueToTree(assets));
+    }
+
+    @Override
+    public Object snapshot(String unitCode, int fiscalYear, io.jixiao.events.personnel.AssetDocument assets,
+            List<Finding> findings) {
+        return new AssetSnapshot(unitCode, fiscalYear, assets, findings);
     }
 
     /** A document of a fiscal year states figures as of a day in that year (截至 2024-12-31 for 2024). */

@@ -5,7 +5,7 @@ import io.jixiao.commons.web.Problem;
 import java.util.List;
 
 /** A unit-year document personnel-service keeps (staff, assets), with the checks its record types cannot make. */
-public interface PersonnelKind<D> extends DocumentKind<D> {
+public interface PersonnelKind<D, C> extends DocumentKind<D, C> {
 
     /**
      * What is wrong with a document beyond Bean Validation (unknown codes, a date outside the fiscal year …), each

@@ -20,7 +20,7 @@ import java.util.Set;
  * lists; reconciled with {@code reconciliation/staff.yaml}; published on {@link Topics#PERSONNEL}.
  */
 @ApplicationScoped
-public class StaffKind implements PersonnelKind<StaffDocument> {
+public class StaffKind implements PersonnelKind<StaffDocument, io.jixiao.events.personnel.StaffDocument> {
 
     private final Reconciler reconciler = new Reconciler(RuleSet.load("staff"));
     private final ObjectMapper mapper;
@@ -87,12 +87,18 @@ public class StaffKind implements PersonnelKind<StaffDocument> {
     }
 
     @Override
-    public List<Finding> reconcile(String unitCode, int fiscalYear, StaffDocument staff) {
-        return reconciler.check(StaffFigures.tree(mapper, mapping.toContract(staff), lists.directions()));
+    public io.jixiao.events.personnel.StaffDocument contract(StaffDocument staff) {
+        return mapping.toContract(staff);
     }
 
     @Override
-    public Object snapshot(String unitCode, int fiscalYear, StaffDocument staff, List<Finding> findings) {
-        return new StaffSnapshot(unitCode, fiscalYear, mapping.toContract(staff), findings);
+    public List<Finding> reconcile(io.jixiao.events.personnel.StaffDocument staff) {
+        return reconciler.check(StaffFigures.tree(mapper, staff, lists.directions()));
+    }
+
+    @Override
+    public Object snapshot(String unitCode, int fiscalYear, io.jixiao.events.personnel.StaffDocument staff,
+            List<Finding> findings) {
+        return new StaffSnapshot(unitCode, fiscalYear, staff, findings);
     }
 }

@@ -34,7 +34,7 @@ public class UnitYearRegister {
     }
 
     @Transactional
-    public <D> PutResult put(PersonnelKind<D> kind, String unitCode, int fiscalYear, D document, Actor actor,
+    public <D> PutResult put(PersonnelKind<D, ?> kind, String unitCode, int fiscalYear, D document, Actor actor,
             String idempotencyKey) {
         FiscalYears.require(fiscalYear);
         requireKnown(unitCode);
@@ -50,7 +50,7 @@ public class UnitYearRegister {
      * (else 400 naming each bad field as {@code items[i]…}) before one is stored, in one transaction.
      */
     @Transactional
-    public <D> List<PutResult> putAll(PersonnelKind<D> kind, List<Item<D>> items, Actor actor, String idempotencyKey) {
+    public <D> List<PutResult> putAll(PersonnelKind<D, ?> kind, List<Item<D>> items, Actor actor, String idempotencyKey) {
         List<Problem.FieldError> unknown = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             if (UnitProfile.findById(items.get(i).unitCode()) == null) {
@@ -84,21 +84,21 @@ public class UnitYearRegister {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public <D> Held<D> get(PersonnelKind<D> kind, String unitCode, int fiscalYear) {
+    public <D> Held<D> get(PersonnelKind<D, ?> kind, String unitCode, int fiscalYear) {
         return find(kind, unitCode, fiscalYear).orElseThrow(() -> ProblemException.notFound(
                 "no " + kind.name() + " of " + unitCode + " for " + fiscalYear + " has been pushed"));
     }
 
     /** The document if the unit is registered and the year possible; empty if nothing was pushed yet. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public <D> Optional<Held<D>> find(PersonnelKind<D> kind, String unitCode, int fiscalYear) {
+    public <D> Optional<Held<D>> find(PersonnelKind<D, ?> kind, String unitCode, int fiscalYear) {
         FiscalYears.require(fiscalYear);
         requireKnown(unitCode);
         return documents.get(kind, unitCode, fiscalYear);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<HistoryEntry> history(PersonnelKind<?> kind, String unitCode, int fiscalYear) {
+    public List<HistoryEntry> history(PersonnelKind<?, ?> kind, String unitCode, int fiscalYear) {
         FiscalYears.require(fiscalYear);
         requireKnown(unitCode);
         return documents.history(kind, unitCode, fiscalYear);
