@@ -48,7 +48,13 @@ public final class KeycloakServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return launch(home, dataDir, port, logFile, timeout);
+        KeycloakServer server = launch(home, dataDir, port, logFile, timeout);
+        try {
+            KeycloakCache.keepBuild(home, VERSION);
+        } catch (IOException e) {
+            System.err.println("[keycloak] could not keep its build in " + WorkDirs.cache() + ": " + e);
+        }
+        return server;
     }
 
     private static KeycloakServer launch(Path home, Path dataDir, int port, Path logFile, Duration timeout) {
@@ -77,7 +83,8 @@ public final class KeycloakServer implements AutoCloseable {
      * A database holding the realm just imported and nothing else, kept in {@code .work/} per Keycloak version and
      * realm file. A new data directory starts as a copy of it: creating the schema and importing the realm is most
      * of a first start (about 13 of 22 seconds on 2 cores), and every test JVM starts with a new data directory.
-     * Made once, by starting Keycloak on an empty directory and stopping it; a lock keeps concurrent builds apart.
+     * Made once per machine, by starting Keycloak on an empty directory and stopping it, and kept with the
+     * distribution's build in {@link KeycloakCache} for the next clone; a lock keeps concurrent builds apart.
      */
     private static Path template(Path home, String realm, int port, Path logFile, Duration timeout)
             throws IOException {
@@ -90,9 +97,19 @@ public final class KeycloakServer implements AutoCloseable {
                 return template;
             }
             Path making = Files.createTempDirectory(work, "keycloak-template-");
-            launch(home, making, port, logFile.resolveSibling(logFile.getFileName() + ".template"), timeout).close();
-            if (!Files.exists(making.resolve(DATABASE_FILE)) || Files.exists(making.resolve("keycloakdb.lock.db"))) {
-                throw new IllegalStateException("Keycloak did not leave a closed database in " + making);
+            boolean built = KeycloakCache.restoreBuild(home, VERSION);
+            var kept = KeycloakCache.template(VERSION, realm, DATABASE_FILE);
+            if (built && kept.isPresent()) {
+                Files.copy(kept.get(), making.resolve(DATABASE_FILE));
+            } else {
+                launch(home, making, port, logFile.resolveSibling(logFile.getFileName() + ".template"), timeout)
+                        .close();
+                if (!Files.exists(making.resolve(DATABASE_FILE))
+                        || Files.exists(making.resolve("keycloakdb.lock.db"))) {
+                    throw new IllegalStateException("Keycloak did not leave a closed database in " + making);
+                }
+                KeycloakCache.keepBuild(home, VERSION);
+                KeycloakCache.keepTemplate(making, VERSION, realm);
             }
             Files.move(making, template, StandardCopyOption.ATOMIC_MOVE);
             return template;

@@ -41,6 +41,21 @@ public final class WorkDirs {
         return root().resolve(".work");
     }
 
+    /**
+     * What a machine keeps across clones of the project, as Maven's repository keeps downloads (built third-party
+     * runtimes): {@code -Djixiao.cache.dir}, else {@code $JIXIAO_CACHE_DIR}, else {@code $XDG_CACHE_HOME/jixiao}, else
+     * {@code ~/.cache/jixiao}.
+     */
+    public static Path cache() {
+        String configured = System.getProperty("jixiao.cache.dir", System.getenv("JIXIAO_CACHE_DIR"));
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured).toAbsolutePath().normalize();
+        }
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+        return base.resolve("jixiao").toAbsolutePath().normalize();
+    }
+
     /** A third-party runtime unpacked by the {@code deploy/runtime} module, or a clear error if it is missing. */
     static Path runtime(String name) {
         Path dir = work().resolve(name);
