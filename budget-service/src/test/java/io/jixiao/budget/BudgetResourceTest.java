@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -69,7 +70,13 @@ class BudgetResourceTest {
         assertEquals("WARNING", findings.get("BUD-RECOVERIES-ITEMS").get("severity").asText());
         assertEquals(0, new BigDecimal("3339800.00").compareTo(findings.get("BUD-RECOVERIES-ITEMS").get("difference").decimalValue()));
         assertFalse(findings.containsKey("BUD-EXECUTION-RATE"), "96.04% = 18758.6 ÷ 19531.57 holds");
-        assertEquals("INFO", findings.get("BUD-PERSONNEL-RATE").get("severity").asText(), "no personnel budget given");
+        // 19531.57 − 18758.6 = 772.97万元 left, but 结转 1675.89万元 stated: 结余 (not stated) would be −902.92万元
+        assertEquals("ERROR", findings.get("BUD-BALANCE").get("severity").asText());
+        assertEquals(0, new BigDecimal("-9029200.00").compareTo(findings.get("BUD-BALANCE").get("difference").decimalValue()));
+        // what cannot be checked is listed once, not as a finding per rule
+        assertFalse(findings.containsKey("BUD-PERSONNEL-RATE"));
+        String unchecked = findings.get("BUDGET-UNCHECKED").get("message").asText();
+        assertTrue(unchecked.contains("人员经费支出进度 = 人员经费支出 ÷ 人员经费预算（未填报人员经费预算）"), unchecked);
 
         given().auth().oauth2(system).get("/api/budget/units/XZ-WXB/years/2024/findings").then().statusCode(200)
                 .body("ruleId", hasItem("BUD-REVENUE-IDENTITY"));

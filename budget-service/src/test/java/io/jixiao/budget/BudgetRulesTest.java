@@ -73,7 +73,7 @@ class BudgetRulesTest {
                 }),
                 Arguments.of("BUD-EXECUTION-RATE", Severity.ERROR, "16.04",
                         (Consumer<ObjectNode>) d -> exp(d).put("executionRatePercent", new BigDecimal("96.04"))),
-                Arguments.of("BUD-BALANCE", Severity.WARNING, "-400000.00",
+                Arguments.of("BUD-BALANCE", Severity.ERROR, "-400000.00",
                         (Consumer<ObjectNode>) d -> exp(d).put("surplus", new BigDecimal("900000.00"))),
                 Arguments.of("BUD-PERSONNEL-RATE", Severity.ERROR, "-10",
                         (Consumer<ObjectNode>) d -> exp(d).with("personnel").put("ratePercent", new BigDecimal("90"))),
@@ -131,10 +131,28 @@ class BudgetRulesTest {
     void aCheckWithMissingFiguresSaysWhichInsteadOfGuessing() throws Exception {
         ObjectNode budget = consistent();
         exp(budget).with("personnel").putNull("budget");
+        exp(budget).remove("surplus");
         List<Finding> findings = reconciler.check(budget);
-        Finding info = findings.stream().filter(f -> f.ruleId().equals("BUD-PERSONNEL-RATE")).findFirst().orElseThrow();
+        assertEquals(List.of("BUDGET-UNCHECKED"), findings.stream().map(Finding::ruleId).toList(),
+                "no contradiction, one list of what could not be checked");
+        Finding info = findings.get(0);
         assertEquals(Severity.INFO, info.severity());
-        assertTrue(info.message().contains("人员经费预算"), info.message());
+        assertEquals("未能核对：财政下达资金指标 = 财政资金总支出 + 结转资金 + 结余资金（未填报结余资金）；"
+                + "人员经费支出进度 = 人员经费支出 ÷ 人员经费预算（未填报人员经费预算）", info.message());
+    }
+
+    @Test
+    void aStatedCarryForwardBeyondWhatIsLeftOfTheAllocationIsAContradiction() throws Exception {
+        // 结余 not stated: 下达 1000.00 − 支出 800.00 leaves 200.00万元, but 结转 250.00万元 is stated, so 结余 would be
+        // −50.00万元 (the seed's shape: 19531.57 − 18758.60 = 772.97 against 结转 1675.89)
+        ObjectNode budget = consistent();
+        exp(budget).remove("surplus");
+        exp(budget).put("carriedForward", new BigDecimal("2500000.00"));
+        Finding balance = reconciler.check(budget).stream().filter(f -> f.ruleId().equals("BUD-BALANCE"))
+                .findFirst().orElseThrow();
+        assertEquals(Severity.ERROR, balance.severity());
+        assertEquals(0, new BigDecimal("-500000").compareTo(balance.difference()));
+        assertTrue(balance.message().contains("未填报的结余资金须为 -50万元，不可能为负"), balance.message());
     }
 
     @Test

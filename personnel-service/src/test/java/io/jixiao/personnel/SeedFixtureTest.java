@@ -62,7 +62,7 @@ class SeedFixtureTest {
         assertEquals("机关后勤服务中心", unit.get("affiliatedInstitutions").get("names").get(0).asText());
         assertEquals(5, unit.get("internalBodies").get("names").size());
 
-        // staff: every figure as pushed, no findings at all
+        // staff: every figure as pushed, no contradiction; without 编制 the over-establishment checks cannot be made
         JsonNode staff = Api.tree(given().auth().oauth2(token("finance")).when()
                 .get(Api.staffPath("XZ-WXB", 2024)).then().statusCode(200).extract().asString());
         assertTrue(Api.sameFigures(Api.fixtureTree("staff.json"), staff.get("document")),
@@ -70,7 +70,11 @@ class SeedFixtureTest {
         assertEquals(381, staff.get("document").get("totalInService").intValue());
         assertEquals(-27, staff.get("document").get("statedChange").intValue());
         assertTrue(staff.get("document").get("establishment").isNull(), "编制数 is not in the seed: stays null");
-        assertEquals(0, staff.get("findings").size(), () -> "findings: " + staff.get("findings"));
+        assertEquals(1, staff.get("findings").size(), () -> "findings: " + staff.get("findings"));
+        assertEquals("STAFF-UNCHECKED", staff.at("/findings/0/ruleId").asText());
+        assertEquals("未能核对：在职干部职工人数不超过编制数（超编）（未填报编制数）；类别在职人数不超过该类别编制数（超编）"
+                + "（未填报该类别编制数：categories[0]、categories[1]、categories[2]、categories[3]）",
+                staff.at("/findings/0/message").asText());
         assertEquals("service-account-xz-wxb-finance-system", staff.get("updatedBy").asText());
         assertEquals("xz-wxb-finance-system", staff.get("source").asText());
 
@@ -86,7 +90,7 @@ class SeedFixtureTest {
         JsonNode findings = Api.tree(given().auth().oauth2(token("reporter")).when()
                 .get("/api/personnel/units/XZ-WXB/years/2024/findings").then().statusCode(200).extract().asString());
         assertEquals(0, findings.get("errors").intValue());
-        assertEquals(0, findings.get("findings").size());
+        assertEquals(1, findings.get("findings").size());
         assertEquals(staff.get("version").longValue(), findings.get("staffVersion").longValue());
         assertEquals(assets.get("version").longValue(), findings.get("assetsVersion").longValue());
 
@@ -95,7 +99,8 @@ class SeedFixtureTest {
                 Duration.ofSeconds(30));
         JsonNode staffPayload = Api.tree(staffEvent.value()).get("payload");
         assertTrue(Api.sameFigures(Api.fixtureTree("staff.json"), staffPayload.get("staff")));
-        assertEquals(0, staffPayload.get("findings").size());
+        assertEquals("STAFF-UNCHECKED", staffPayload.at("/findings/0/ruleId").asText());
+        assertEquals(1, staffPayload.get("findings").size());
         var assetEvent = KafkaTopics.awaitRecord(Topics.ASSETS, r -> "XZ-WXB:2024".equals(r.key()),
                 Duration.ofSeconds(30));
         assertTrue(assetEvent.value().contains("\"total\":253876000.00"), assetEvent.value());

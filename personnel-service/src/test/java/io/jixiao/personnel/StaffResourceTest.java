@@ -57,7 +57,8 @@ class StaffResourceTest {
                 .when().put(path)
                 .then().statusCode(200).body("version", equalTo(1)).body("changed", equalTo(true))
                 .body("unitCode", equalTo("XZ-WXB")).body("fiscalYear", equalTo(2001))
-                .body("findings.size()", equalTo(0));
+                // no contradiction; the seed states no 编制, so the over-establishment checks could not be made
+                .body("findings.ruleId", contains("STAFF-UNCHECKED"));
         // the same figures again, from another system of the unit: nothing changes, nothing is published
         given().auth().oauth2(token("client:xz-wxb-finance-system")).contentType(ContentType.JSON)
                 .body(Api.write(staff)).when().put(path)
@@ -68,8 +69,8 @@ class StaffResourceTest {
                 .header("X-Request-Id", "req-staff-2001-v2").body(Api.write(staff)).when().put(path)
                 .then().statusCode(200).body("version", equalTo(2)).body("changed", equalTo(true))
                 .body("findings.ruleId", contains("STAFF-CATEGORIES-TOTAL", "STAFF-MOVEMENTS-BALANCE",
-                        "STAFF-STATED-CHANGE"))
-                .body("findings.severity", contains("ERROR", "ERROR", "ERROR"))
+                        "STAFF-STATED-CHANGE", "STAFF-UNCHECKED"))
+                .body("findings.severity", contains("ERROR", "ERROR", "ERROR", "INFO"))
                 .body("findings[0].expected", equalTo(381)).body("findings[0].stated", equalTo(382))
                 .body("findings[0].difference", equalTo(1))
                 .body("findings[2].expected", equalTo(-26)).body("findings[2].stated", equalTo(-27))
@@ -79,7 +80,7 @@ class StaffResourceTest {
                 .then().statusCode(200).body("version", equalTo(2)).body("document.totalInService", equalTo(382))
                 .body("updatedBy", equalTo("service-account-xz-wxb-finance-system"))
                 .body("source", equalTo("xz-wxb-finance-system")).body("requestId", equalTo("req-staff-2001-v2"))
-                .body("findings.size()", equalTo(3));
+                .body("findings.size()", equalTo(4));
         given().auth().oauth2(token("reporter")).when().get(path + "/findings")
                 .then().statusCode(200).body("ruleId", hasItem("STAFF-MOVEMENTS-BALANCE"));
 
@@ -95,7 +96,7 @@ class StaffResourceTest {
                 .body("[1].changes.size()", equalTo(1))
                 .body("[1].changes[0].path", equalTo("totalInService"))
                 .body("[1].changes[0].oldValue", equalTo(381)).body("[1].changes[0].newValue", equalTo(382))
-                .body("[1].findings.size()", equalTo(3));
+                .body("[1].findings.size()", equalTo(4));
 
         // two accepted changes, two events (none for the repeat), each with the whole state and its findings
         KafkaTopics.awaitRecord(Topics.PERSONNEL, r -> "XZ-WXB:2001".equals(r.key())
@@ -111,8 +112,9 @@ class StaffResourceTest {
         assertEquals(2001, second.get("payload").get("fiscalYear").intValue());
         List<String> rules = new ArrayList<>();
         second.get("payload").get("findings").forEach(f -> rules.add(f.get("ruleId").asText()));
-        assertEquals(List.of("STAFF-CATEGORIES-TOTAL", "STAFF-MOVEMENTS-BALANCE", "STAFF-STATED-CHANGE"), rules);
-        assertEquals(0, events.get(0).get("payload").get("findings").size());
+        assertEquals(List.of("STAFF-CATEGORIES-TOTAL", "STAFF-MOVEMENTS-BALANCE", "STAFF-STATED-CHANGE",
+                "STAFF-UNCHECKED"), rules);
+        assertEquals(1, events.get(0).get("payload").get("findings").size());
     }
 
     @Test
@@ -200,7 +202,7 @@ class StaffResourceTest {
         given().auth().oauth2(token("finance")).when().get(findings).then().statusCode(200)
                 .body("staffVersion", equalTo(1)).body("assetsVersion", equalTo(1))
                 .body("errors", equalTo(2)).body("warnings", equalTo(0))
-                .body("findings.ruleId", contains("STAFF-STATED-CHANGE", "ASSET-FIXED-STATES"))
+                .body("findings.ruleId", contains("STAFF-STATED-CHANGE", "STAFF-UNCHECKED", "ASSET-FIXED-STATES"))
                 .body("findings.figures.flatten().path", hasItems("statedChange", "fixedAssets.idle"));
         given().auth().oauth2(token("finance")).when().get("/api/personnel/units/XZ-NOPE/years/2004/findings")
                 .then().statusCode(404).body("type", equalTo("urn:jixiao:problem:unknown-unit"));

@@ -57,6 +57,7 @@ class ReportAuditTest {
         given().auth().oauth2(reporter).header("X-Request-Id", "audit-withdraw")
                 .delete(REPORT + "/findings/BUD-EXPENDITURE-IDENTITY/explanation").then().statusCode(200);
         explain(reporter, "BUD-EXPENDITURE-IDENTITY", "总支出含上年结转资金支出", null);
+        explain(reporter, "BUD-BALANCE", "结转资金含以前年度结转", null);
         given().auth().oauth2(approver).header("X-Request-Id", "audit-submit").post(REPORT + "/submit")
                 .then().statusCode(200);
         given().auth().oauth2(finance).header("X-Request-Id", "audit-return").contentType(ContentType.JSON)
@@ -68,7 +69,8 @@ class ReportAuditTest {
             actions.add(trail.get(i).get("action").asText());
         }
         assertEquals(List.of("explanation.put", "explanation.put", "explanation.put", "explanation.delete",
-                "explanation.put", "report.submit", "report.return"), actions, "the repeat recorded nothing");
+                "explanation.put", "explanation.put", "report.submit", "report.return"), actions,
+                "the repeat recorded nothing");
 
         JsonNode changed = trail.get(before + 1);
         assertEquals("explanation BUD-REVENUE-IDENTITY XZ-WXB 2019", changed.get("target").asText());
@@ -83,7 +85,7 @@ class ReportAuditTest {
         assertEquals("audit-withdraw", withdrawn.get("requestId").asText());
         assertChange(withdrawn, "explanation", "暂不说明", null);
 
-        JsonNode submitted = trail.get(before + 5);
+        JsonNode submitted = trail.get(before + 6);
         assertEquals("report XZ-WXB 2019", submitted.get("target").asText());
         assertEquals("approver", submitted.get("username").asText());
         assertEquals(subject(approver), submitted.get("subject").asText());
@@ -91,7 +93,7 @@ class ReportAuditTest {
         assertChange(submitted, "status", "DRAFT", "SUBMITTED");
         assertChange(submitted, "latestVersion", null, "1");
 
-        JsonNode returned = trail.get(before + 6);
+        JsonNode returned = trail.get(before + 7);
         assertEquals("finance", returned.get("username").asText());
         assertChange(returned, "status", "SUBMITTED", "RETURNED");
         assertChange(returned, "reviewComment", null, "请补充量化指标");

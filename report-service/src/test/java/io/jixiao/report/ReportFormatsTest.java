@@ -130,7 +130,7 @@ class ReportFormatsTest {
         assertEquals(0, new java.math.BigDecimal("7738580.00").compareTo(revenue.get("difference").decimalValue()));
         assertTrue(revenue.get("figures").size() >= 5, "the figures the rule involves");
         assertEquals("WARNING", finding(report, "ASSESS-DECLARED-TOTAL").get("severity").asText());
-        assertEquals("INFO", finding(report, "STAFF-OVER-ESTABLISHMENT").get("severity").asText());
+        assertEquals("INFO", finding(report, "STAFF-UNCHECKED").get("severity").asText());
         List<String> kinds = new ArrayList<>();
         report.get("sources").forEach(s -> kinds.add(s.get("kind").asText()));
         assertEquals(List.of("units", "budget", "personnel", "assets", "scores"), kinds);

@@ -47,6 +47,7 @@ class ScoreBasisTest {
         String finance = user("finance");
         explain(reporter, "BUD-REVENUE-IDENTITY");
         explain(reporter, "BUD-EXPENDITURE-IDENTITY");
+        explain(reporter, "BUD-BALANCE");
 
         // the seed: budget, staff and assets v1, scored on v1: nothing pending, and the report says so
         given().auth().oauth2(finance).get(REPORT + "/status").then().statusCode(200)

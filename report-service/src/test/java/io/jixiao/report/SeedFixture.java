@@ -90,15 +90,14 @@ public final class SeedFixture {
         return new BudgetSnapshot(UNIT, YEAR, document, null, findings);
     }
 
-    /** The staff as personnel-service publishes them; the seed's figures balance, only 编制数 is not given. */
+    /** The staff as personnel-service publishes them: the seed's figures balance, only 编制数 is not given. */
     public static StaffSnapshot staff() {
         StaffDocument staff = read("staff.json", StaffDocument.class);
-        Finding noEstablishment = new Finding("STAFF-OVER-ESTABLISHMENT", Severity.INFO,
-                "在职干部职工人数不超过编制数（超编）", "编制数未填报，无法核对", List.of(
-                        new Finding.FigureRef("totalInService", "在职干部职工人数", BigDecimal.valueOf(381)),
-                        new Finding.FigureRef("establishment", "编制数", null)),
-                null, null, null, "persons", null);
-        return new StaffSnapshot(UNIT, YEAR, staff, List.of(noEstablishment));
+        Finding unchecked = new Finding("STAFF-UNCHECKED", Severity.INFO, "未能核对的勾稽关系",
+                "未能核对：在职干部职工人数不超过编制数（超编）（未填报编制数）", List.of(
+                        new Finding.FigureRef("establishment", "编制数", null, "persons")),
+                null, null, null, null, null);
+        return new StaffSnapshot(UNIT, YEAR, staff, List.of(unchecked));
     }
 
     public static AssetSnapshot assets() {

@@ -69,7 +69,7 @@ class WorkflowTest {
         // 1. open errors block submission
         given().auth().oauth2(finance).get(REPORT + "/status").then().statusCode(200)
                 .body("status", equalTo("DRAFT"))
-                .body("blockingFindings", hasItems("BUD-REVENUE-IDENTITY", "BUD-EXPENDITURE-IDENTITY"));
+                .body("blockingFindings", hasItems("BUD-REVENUE-IDENTITY", "BUD-EXPENDITURE-IDENTITY", "BUD-BALANCE"));
         given().auth().oauth2(approver).post(REPORT + "/submit").then().statusCode(409)
                 .contentType("application/problem+json").body("type", equalTo("urn:jixiao:problem:open-findings"))
                 .body("errors.field", hasItems("findings.BUD-REVENUE-IDENTITY", "findings.BUD-EXPENDITURE-IDENTITY"));
@@ -83,6 +83,7 @@ class WorkflowTest {
         given().auth().oauth2(reporter).contentType(ContentType.JSON).body("{\"explanation\":\"  \"}")
                 .put(REPORT + "/findings/BUD-EXPENDITURE-IDENTITY/explanation").then().statusCode(400)
                 .body("errors[0].field", equalTo("explanation"));
+        explain(reporter, "BUD-BALANCE", "结转资金含以前年度结转，不全来自本年下达资金");
         given().auth().oauth2(approver).post(REPORT + "/submit").then().statusCode(409)
                 .body("errors.field", equalTo(List.of("findings.BUD-EXPENDITURE-IDENTITY")));
         explain(reporter, "BUD-EXPENDITURE-IDENTITY", "总支出含上年结转资金支出，分项按当年预算口径统计");
@@ -213,7 +214,7 @@ class WorkflowTest {
         List<String> audited = new java.util.ArrayList<>();
         audit.forEach(e -> audited.add(e.get("action").asText() + " " + e.get("username").asText()));
         assertEquals(List.of("narratives.put reporter", "explanation.put reporter", "explanation.put reporter",
-                "report.submit approver", "report.return finance", "narratives.put reporter", "report.submit approver",
+                "explanation.put reporter", "report.submit approver", "report.return finance", "narratives.put reporter", "report.submit approver",
                 "report.accept finance", "report.approval-date finance", "report.publish finance"), audited);
     }
 

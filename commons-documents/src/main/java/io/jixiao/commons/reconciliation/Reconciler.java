@@ -2,26 +2,32 @@ package io.jixiao.commons.reconciliation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jixiao.commons.printing.Figures;
-import io.jixiao.events.findings.Finding.FigureRef;
 import io.jixiao.events.findings.Finding;
+import io.jixiao.events.findings.Finding.FigureRef;
 import io.jixiao.events.findings.Severity;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * Applies a {@link RuleSet} to a document's JSON and returns its findings (DESIGN §6). Figures are read exactly as
  * decimals; a contradiction becomes a finding with the figures involved, what was expected, what was stated and
- * the difference; a check whose figures are partly missing becomes an {@code INFO} finding saying which; a check
- * whose figures are all absent says nothing.
+ * the difference. A figure that is absent is not stated, never zero: a rule with unstated figures checks what still
+ * follows soundly (a 其中 never exceeds its total; the remainder a total leaves for its unstated terms is never
+ * negative) and is otherwise listed, once per document, in one {@code INFO} finding of what could not be checked
+ * ("未能核对"). A rule none of whose figures is stated says nothing.
  */
 public final class Reconciler {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
-    private static final BigDecimal HALF_WAN = BigDecimal.valueOf(50);
     /** What a rate rule divides: amounts (a stated rate is 支出 ÷ 预算). */
     private static final String OPERAND_UNIT = "yuan";
 
@@ -36,21 +42,20 @@ public final class Reconciler {
     }
 
     public List<Finding> check(JsonNode document) {
-        List<Finding> findings = new ArrayList<>();
+        Results results = new Results();
         for (Rule rule : rules.rules()) {
             if (rule.forEach() == null) {
-                check(rule, document, "", null, findings);
+                check(rule, document, "", null, results);
             } else {
-                List<Located> elements = JsonPaths.resolve(document, rule.forEach());
-                for (Located element : elements) {
-                    check(rule, element.node(), element.path() + ".", element.path(), findings);
+                for (Located element : JsonPaths.resolve(document, rule.forEach())) {
+                    check(rule, element.node(), element.path() + ".", element.path(), results);
                 }
             }
         }
-        return findings;
+        return results.all();
     }
 
-    private void check(Rule rule, JsonNode root, String prefix, String subject, List<Finding> out) {
+    private void check(Rule rule, JsonNode root, String prefix, String subject, Results out) {
         if (rule.ifPresent() != null && figure(root, prefix, rule.ifPresent()).value() == null) {
             return;
         }
@@ -63,59 +68,87 @@ public final class Reconciler {
         }
     }
 
-    private void sum(Rule rule, JsonNode root, String prefix, String subject, List<Finding> out) {
+    private void sum(Rule rule, JsonNode root, String prefix, String subject, Results out) {
         Figure total = figure(root, prefix, rule.total());
         List<Figure> terms = new ArrayList<>();
         List<Integer> signs = new ArrayList<>();
         for (String term : rule.terms()) {
-            int sign = term.startsWith("-") ? -1 : 1;
-            String path = term.startsWith("-") || term.startsWith("+") ? term.substring(1) : term;
-            terms.add(figure(root, prefix, path));
-            signs.add(sign);
+            signs.add(term.startsWith("-") ? -1 : 1);
+            terms.add(figure(root, prefix, term.startsWith("-") || term.startsWith("+") ? term.substring(1) : term));
         }
         List<Figure> all = new ArrayList<>(terms);
         all.add(0, total);
-        if (notCheckable(rule, all, subject, out)) {
+        List<Figure> missing = all.stream().filter(f -> f.value() == null).toList();
+        if (missing.size() == all.size()) {
             return;
         }
-        BigDecimal expected = BigDecimal.ZERO;
+        BigDecimal known = BigDecimal.ZERO;
         StringBuilder formula = new StringBuilder();
+        Set<Integer> unstatedSigns = new HashSet<>();
         for (int i = 0; i < terms.size(); i++) {
-            expected = expected.add(terms.get(i).value().multiply(BigDecimal.valueOf(signs.get(i))));
-            formula.append(i == 0 ? (signs.get(i) < 0 ? "− " : "") : signs.get(i) < 0 ? " − " : " + ")
-                    .append(terms.get(i).label()).append(' ').append(Figures.format(terms.get(i).value(), rule.unit()));
+            Figure term = terms.get(i);
+            int sign = signs.get(i);
+            if (term.value() == null) {
+                unstatedSigns.add(sign);
+                continue;
+            }
+            known = known.add(term.value().multiply(BigDecimal.valueOf(sign)));
+            formula.append(formula.isEmpty() ? (sign < 0 ? "− " : "") : sign < 0 ? " − " : " + ")
+                    .append(term.label()).append(' ').append(Figures.format(term.value(), rule.unit()));
         }
-        BigDecimal difference = total.value().subtract(expected);
-        if (difference.abs().compareTo(tolerance(rule, all.size())) > 0) {
-            out.add(finding(rule, rule.severity(), subject, all, expected, total.value(), difference,
-                    "%s %s，而 %s = %s，相差 %s".formatted(total.label(), Figures.format(total.value(), rule.unit()),
-                            formula, Figures.format(expected, rule.unit()), Figures.format(difference, rule.unit()))));
+        BigDecimal tolerance = tolerance(rule, all);
+        if (missing.isEmpty()) {
+            BigDecimal difference = total.value().subtract(known);
+            if (difference.abs().compareTo(tolerance) > 0) {
+                out.add(finding(rule, rule.severity(), subject, all, known, total.value(), difference,
+                        "%s %s，而 %s = %s，相差 %s".formatted(total.label(), Figures.format(total.value(), rule.unit()),
+                                formula, Figures.format(known, rule.unit()),
+                                Figures.format(difference, rule.unit()))));
+            }
+            return;
+        }
+        out.unchecked(rule, subject, missing);
+        if (total.value() == null || unstatedSigns.size() != 1 || formula.isEmpty()) {
+            return; // no total, or unstated terms on both sides: nothing follows from the stated ones
+        }
+        // the unstated terms (amounts, never negative) take what the stated ones leave of the total
+        BigDecimal remainder = total.value().subtract(known);
+        BigDecimal implied = remainder.multiply(BigDecimal.valueOf(unstatedSigns.iterator().next()));
+        if (implied.negate().compareTo(tolerance) > 0) {
+            String unstated = missing.stream().map(Figure::label).collect(Collectors.joining("、"));
+            out.add(finding(rule, rule.severity(), subject, all, known, total.value(), remainder,
+                    "%s %s，而 %s = %s，未填报的%s%s须为 %s，不可能为负".formatted(total.label(),
+                            Figures.format(total.value(), rule.unit()), formula, Figures.format(known, rule.unit()),
+                            unstated, missing.size() > 1 ? "合计" : "", Figures.format(implied, rule.unit()))));
         }
     }
 
-    private void breakdown(Rule rule, JsonNode root, String prefix, String subject, List<Finding> out) {
+    private void breakdown(Rule rule, JsonNode root, String prefix, String subject, Results out) {
         List<Figure> items = new ArrayList<>();
         for (Located item : JsonPaths.resolve(root, rule.items())) {
             items.add(new Figure(prefix + item.path(), rules.label(prefix + item.path()), JsonPaths.decimal(item.node())));
         }
-        if (items.isEmpty()) {
-            return; // no 其中 list given: nothing to hold against the total
+        List<Figure> stated = items.stream().filter(f -> f.value() != null).toList();
+        if (stated.isEmpty()) {
+            return; // no 其中 amount given: nothing to hold against the total
         }
         Figure total = figure(root, prefix, rule.total());
         List<Figure> all = new ArrayList<>(items);
         all.add(0, total);
-        if (notCheckable(rule, all, subject, out)) {
+        if (total.value() == null) {
+            out.unchecked(rule, subject, List.of(total));
             return;
         }
-        BigDecimal explained = items.stream().map(Figure::value).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal explained = stated.stream().map(Figure::value).reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal difference = total.value().subtract(explained);
-        BigDecimal tolerance = tolerance(rule, all.size());
+        BigDecimal tolerance = tolerance(rule, all);
         String unit = rule.unit();
         if (difference.negate().compareTo(tolerance) > 0) {
             out.add(finding(rule, rule.severity(), subject, all, explained, total.value(), difference,
                     "其中各项合计 %s，超过 %s %s，超出 %s".formatted(Figures.format(explained, unit), total.label(),
                             Figures.format(total.value(), unit), Figures.format(difference.negate(), unit))));
-        } else if (difference.compareTo(tolerance) > 0 && !"none".equals(rule.partial())) {
+        } else if (difference.compareTo(tolerance) > 0 && stated.size() == items.size()
+                && !"none".equals(rule.partial())) {
             Severity partial = rule.partial() == null ? Severity.WARNING : Severity.valueOf(rule.partial().toUpperCase());
             out.add(finding(rule, partial, subject, all, explained, total.value(), difference,
                     "其中各项合计 %s，%s %s 中有 %s 未列明".formatted(Figures.format(explained, unit), total.label(),
@@ -123,7 +156,7 @@ public final class Reconciler {
         }
     }
 
-    private void rate(Rule rule, JsonNode root, String prefix, String subject, List<Finding> out) {
+    private void rate(Rule rule, JsonNode root, String prefix, String subject, Results out) {
         Figure stated = figure(root, prefix, rule.stated()).in("percent");
         if (stated.value() == null) {
             return; // no rate stated: nothing to check
@@ -131,19 +164,22 @@ public final class Reconciler {
         Figure numerator = figure(root, prefix, rule.numerator()).in(OPERAND_UNIT);
         Figure denominator = figure(root, prefix, rule.denominator()).in(OPERAND_UNIT);
         List<Figure> all = List.of(stated, numerator, denominator);
-        if (notCheckable(rule, all, subject, out)) {
+        List<Figure> missing = all.stream().filter(f -> f.value() == null).toList();
+        if (!missing.isEmpty()) {
+            out.unchecked(rule, subject, missing);
             return;
         }
         if (denominator.value().signum() == 0) {
-            out.add(finding(rule, Severity.INFO, subject, all, null, stated.value(), null,
-                    "无法核对：%s 为零".formatted(denominator.label())));
+            out.unchecked(rule, subject, List.of(denominator.zero()));
             return;
         }
-        BigDecimal computed = numerator.value().multiply(HUNDRED)
-                .divide(denominator.value(), MathContext.DECIMAL128).setScale(2, RoundingMode.HALF_UP);
-        BigDecimal difference = stated.value().subtract(computed);
-        if (difference.abs().compareTo(tolerance(rule, 0)) > 0) {
-            out.add(finding(rule, rule.severity(), subject, all, computed, stated.value(), difference,
+        BigDecimal exact = numerator.value().multiply(HUNDRED).divide(denominator.value(), MathContext.DECIMAL128);
+        BigDecimal tolerance = rule.tolerance() != null ? rule.tolerance()
+                : Precision.rate(stated.value(), exact, numerator.value(), denominator.value());
+        if (stated.value().subtract(exact).abs().compareTo(tolerance) > 0) {
+            BigDecimal computed = exact.setScale(2, RoundingMode.HALF_UP);
+            out.add(finding(rule, rule.severity(), subject, all, computed, stated.value(),
+                    stated.value().subtract(computed),
                     "%s 填报 %s，按 %s %s ÷ %s %s 计算应为 %s".formatted(stated.label(),
                             Figures.format(stated.value(), "percent"), numerator.label(),
                             Figures.format(numerator.value(), OPERAND_UNIT), denominator.label(),
@@ -151,33 +187,24 @@ public final class Reconciler {
         }
     }
 
-    private void atMost(Rule rule, JsonNode root, String prefix, String subject, List<Finding> out) {
+    private void atMost(Rule rule, JsonNode root, String prefix, String subject, Results out) {
         Figure value = figure(root, prefix, rule.value());
         Figure limit = figure(root, prefix, rule.limit());
         List<Figure> all = List.of(value, limit);
+        if (value.value() == null && limit.value() == null) {
+            return;
+        }
         if (value.value() == null || limit.value() == null) {
-            return; // a limit not given (e.g. no 编制 stated) is not a contradiction
+            out.unchecked(rule, subject, all.stream().filter(f -> f.value() == null).toList());
+            return;
         }
         BigDecimal difference = value.value().subtract(limit.value());
-        if (difference.compareTo(tolerance(rule, 0)) > 0) {
+        if (difference.compareTo(tolerance(rule, all)) > 0) {
             out.add(finding(rule, rule.severity(), subject, all, limit.value(), value.value(), difference,
                     "%s %s 超过 %s %s，超出 %s".formatted(value.label(), Figures.format(value.value(), rule.unit()),
                             limit.label(), Figures.format(limit.value(), rule.unit()),
                             Figures.format(difference, rule.unit()))));
         }
-    }
-
-    /** Adds an INFO finding and returns true when some (not all) figures are missing; true also when all are. */
-    private boolean notCheckable(Rule rule, List<Figure> figures, String subject, List<Finding> out) {
-        List<Figure> missing = figures.stream().filter(f -> f.value() == null).toList();
-        if (missing.isEmpty()) {
-            return false;
-        }
-        if (missing.size() < figures.size()) {
-            out.add(finding(rule, Severity.INFO, subject, figures, null, null, null, "无法核对，缺少：" + missing.stream()
-                    .map(Figure::label).collect(Collectors.joining("、"))));
-        }
-        return true;
     }
 
     private Figure figure(JsonNode root, String prefix, String path) {
@@ -186,36 +213,87 @@ public final class Reconciler {
         return new Figure(prefix + path, rules.label(prefix + path), value);
     }
 
-    private BigDecimal tolerance(Rule rule, int figures) {
+    /** The rule's own tolerance, else what rounding the stated figures to their precision may add up to. */
+    private static BigDecimal tolerance(Rule rule, List<Figure> figures) {
         if (rule.tolerance() != null) {
             return rule.tolerance();
         }
-        return switch (rule.unit()) {
-            case "yuan" -> HALF_WAN.multiply(BigDecimal.valueOf(Math.max(2, figures)));
-            case "percent" -> new BigDecimal("0.01");
-            default -> BigDecimal.ZERO;
-        };
+        return Precision.rounding(figures.stream().map(Figure::value).filter(v -> v != null).toList(), rule.unit());
     }
 
-    private Finding finding(Rule rule, Severity severity, String subject, List<Figure> figures, BigDecimal expected,
-            BigDecimal stated, BigDecimal difference, String message) {
-        List<FigureRef> refs = figures.stream()
-                .map(f -> new FigureRef(f.path(), f.label(), f.value(), f.unit() == null ? rule.unit() : f.unit()))
-                .toList();
+    private static Finding finding(Rule rule, Severity severity, String subject, List<Figure> figures,
+            BigDecimal expected, BigDecimal stated, BigDecimal difference, String message) {
         String where = subject == null ? "" : "（" + subject + "）";
-        return new Finding(rule.id(), severity, rule.title(), message + where, refs, expected, stated, difference,
-                rule.unit(), subject);
+        return new Finding(rule.id(), severity, rule.title(), message + where, refs(figures, rule.unit()), expected,
+                stated, difference, rule.unit(), subject);
+    }
+
+    private static List<FigureRef> refs(List<Figure> figures, String unit) {
+        return figures.stream()
+                .map(f -> new FigureRef(f.path(), f.label(), f.value(), f.unit() == null ? unit : f.unit()))
+                .toList();
+    }
+
+    /** The findings of one document, and the checks it did not allow, reported together at the end. */
+    private final class Results {
+
+        private final List<Finding> findings = new ArrayList<>();
+        /** Per rule not checked (in rule order): what was missing, and the items of a per-item rule it was. */
+        private final Map<Rule, Unchecked> unchecked = new LinkedHashMap<>();
+        private final Map<String, FigureRef> missing = new LinkedHashMap<>();
+
+        void add(Finding finding) {
+            findings.add(finding);
+        }
+
+        void unchecked(Rule rule, String subject, List<Figure> absent) {
+            Unchecked entry = unchecked.computeIfAbsent(rule, r -> new Unchecked(new LinkedHashSet<>(),
+                    new ArrayList<>()));
+            absent.forEach(f -> entry.why().add(f.why()));
+            if (subject != null) {
+                entry.subjects().add(subject);
+            }
+            for (FigureRef ref : refs(absent, rule.unit())) {
+                missing.putIfAbsent(ref.path(), ref);
+            }
+        }
+
+        List<Finding> all() {
+            if (unchecked.isEmpty()) {
+                return findings;
+            }
+            List<String> entries = new ArrayList<>();
+            unchecked.forEach((rule, entry) -> entries.add("%s（%s%s）".formatted(rule.title(),
+                    String.join("、", entry.why()),
+                    entry.subjects().isEmpty() ? "" : "：" + String.join("、", entry.subjects()))));
+            List<Finding> all = new ArrayList<>(findings);
+            all.add(new Finding(rules.uncheckedId(), Severity.INFO, "未能核对的勾稽关系",
+                    "未能核对：" + String.join("；", entries), List.copyOf(missing.values()), null, null, null, null,
+                    null));
+            return all;
+        }
+    }
+
+    private record Unchecked(Set<String> why, List<String> subjects) {
     }
 
     /** A figure of the document; {@code unit} null means the rule's unit. */
-    private record Figure(String path, String label, BigDecimal value, String unit) {
+    private record Figure(String path, String label, BigDecimal value, String unit, boolean isZero) {
 
         Figure(String path, String label, BigDecimal value) {
-            this(path, label, value, null);
+            this(path, label, value, null, false);
         }
 
         Figure in(String otherUnit) {
-            return new Figure(path, label, value, otherUnit);
+            return new Figure(path, label, value, otherUnit, isZero);
+        }
+
+        Figure zero() {
+            return new Figure(path, label, value, unit, true);
+        }
+
+        String why() {
+            return isZero ? label + "为零" : "未填报" + label;
         }
     }
 

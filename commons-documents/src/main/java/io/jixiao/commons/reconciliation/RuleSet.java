@@ -66,6 +66,13 @@ public record RuleSet(String name, Map<String, String> labels, List<Rule> rules)
         }
     }
 
+    /**
+     * The rule id of a document's one finding that lists what could not be checked, e.g. {@code BUDGET-UNCHECKED}.
+     */
+    public String uncheckedId() {
+        return name.toUpperCase(java.util.Locale.ROOT) + "-UNCHECKED";
+    }
+
     /** The label of a figure path; indexed paths use the label of their {@code [*]} pattern. */
     public String label(String path) {
         String pattern = path.replaceAll("\\[\\d+]", "[*]");

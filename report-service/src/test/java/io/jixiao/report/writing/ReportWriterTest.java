@@ -109,7 +109,7 @@ public class ReportWriterTest {
         assertTrue(revenue.blocking(), "an unexplained error blocks submission");
         assertEquals(0, new java.math.BigDecimal("7738580.00").compareTo(revenue.difference()));
         assertTrue(revenue.figures().stream().anyMatch(f -> f.label().equals("财政下达资金指标")));
-        assertTrue(internal.findings().stream().anyMatch(f -> f.ruleId().equals("STAFF-OVER-ESTABLISHMENT")
+        assertTrue(internal.findings().stream().anyMatch(f -> f.ruleId().equals("STAFF-UNCHECKED")
                 && f.origin().equals("personnel")));
         assertTrue(internal.findings().stream().anyMatch(f -> f.ruleId().equals("ASSESS-DECLARED-TOTAL")
                 && f.origin().equals("scores")));
@@ -130,7 +130,7 @@ public class ReportWriterTest {
                 .findFirst().orElseThrow();
         assertFalse(revenue.blocking());
         assertEquals("年底收回含2023年结转资金收回，财政下达资金指标已扣除", revenue.explanation());
-        assertEquals(List.of("BUD-EXPENDITURE-IDENTITY"), m.blockingRuleIds());
+        assertEquals(List.of("BUD-EXPENDITURE-IDENTITY", "BUD-BALANCE"), m.blockingRuleIds());
     }
 
     @Test
