@@ -93,7 +93,8 @@ class BadInputTest {
             ((ObjectNode) s.withArray("movements").get(0)).put("count", -51);
         }), "totalInService", "categories[1].headcount", "movements[0].count");
         // missing required figures
-        refused(path, staff(2013, s -> s.remove("totalInService")), "totalInService");
+        refused(path, staff(2013, s -> ((ObjectNode) s.withArray("movements").get(0)).remove("count")),
+                "movements[0].count");
         // unknown fields, also nested
         refused(path, staff(2013, s -> s.put("colour", "red")), "colour");
         refused(path, staff(2013, s -> ((ObjectNode) s.withArray("categories").get(0)).put("rank", 1)),
@@ -120,14 +121,21 @@ class BadInputTest {
         // no report states whether its retirees or survivors are paid from personnel funds: not stated is fine
         put(path, staff(2012, s -> s.withArray("others").forEach(o -> ((ObjectNode) o).remove("paidFromPersonnelFunds"))))
                 .statusCode(200).body("version", equalTo(1));
+        // a report that states 编制 by category and 实有人数 but no headcounts: not stated is fine, never zero
+        put(Api.staffPath("XZ-WXB", 2011), staff(2011, s -> {
+            s.remove("totalInService");
+            s.put("establishment", 400).put("actualTotal", 378).put("fiscallySupported", 455);
+            s.withArray("categories").forEach(c -> ((ObjectNode) c).putNull("headcount").put("establishment", 100));
+        })).statusCode(200).body("findings.ruleId", org.hamcrest.Matchers.hasItem("STAFF-UNCHECKED"))
+                .body("findings.severity", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem("ERROR")));
         put(path, staff(2012, s -> ((ObjectNode) s.withArray("others").get(0)).putNull("paidFromPersonnelFunds")))
                 .statusCode(200);
         // a required field left out, or given as null: "required", naming it, in the service's own words
         put(path, staff(2012, s -> s.remove("asOf"))).statusCode(400).contentType(PROBLEM)
                 .body("errors.field", equalTo(java.util.List.of("asOf")))
                 .body("errors[0].message", equalTo("required"));
-        put(path, staff(2012, s -> ((ObjectNode) s.withArray("categories").get(0)).putNull("headcount")))
-                .statusCode(400).body("errors[0].field", equalTo("categories[0].headcount"))
+        put(path, staff(2012, s -> ((ObjectNode) s.withArray("movements").get(0)).putNull("count")))
+                .statusCode(400).body("errors[0].field", equalTo("movements[0].count"))
                 .body("errors[0].message", equalTo("required"));
         put(path, staff(2012, s -> s.put("totalInService", "many"))).statusCode(400)
                 .body("errors[0].message", equalTo("must be a whole number"))

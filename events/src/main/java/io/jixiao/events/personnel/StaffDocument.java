@@ -6,11 +6,15 @@ import java.util.List;
 /**
  * A unit's staff at year end (人员情况) as its HR system pushes it: establishment and headcount per category, the
  * persons outside the in-service total, last year's total and the movements that explain the change. Category
- * codes and movement kinds come from configurable lists (see personnel-service {@code /reference}).
+ * codes and movement kinds come from configurable lists (see personnel-service {@code /reference}). Any count may be
+ * missing (null): not stated, never zero.
+ *
+ * @param actualTotal       实有人数 as the unit's report states it
+ * @param fiscallySupported 财政供养人员 as the unit's report states it (may include retirees)
  */
 public record StaffDocument(LocalDate asOf, Integer totalInService, Integer onPayroll, Integer establishment,
         Integer previousYearTotal, Integer statedChange, List<StaffCategory> categories, List<OtherPersons> others,
-        List<Movement> movements) {
+        List<Movement> movements, Integer actualTotal, Integer fiscallySupported) {
 
     /** Headcount (and establishment) of one category, with "其中" subgroups (e.g. 援藏干部 among 公务员). */
     public record StaffCategory(String category, Integer establishment, Integer headcount, List<Subgroup> including) {

@@ -21,8 +21,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record StaffDocument(
         @Schema(description = "截至日期：人数的统计时点，如 2024-12-31，须为本预算年度内的日期。必填。")
         @NotNull LocalDate asOf,
-        @Schema(description = "在职干部职工人数（人）：截至日的在职干部职工总数，应等于各类别在职人数之和。必填。")
-        @NotNull @PositiveOrZero Integer totalInService,
+        @Schema(description = "在职干部职工人数（人）：截至日的在职干部职工总数，应等于各类别在职人数之和。"
+                + "未填报表示未说明，不按零计（如报告只说明编制数）。")
+        @PositiveOrZero Integer totalInService,
         @Schema(description = "纳入工资统发系统供养的在职干部职工人数（人）：不超过在职干部职工人数。未填报表示未说明，不按零计。")
         @PositiveOrZero Integer onPayroll,
         @Schema(description = "编制数（人）：各类别合计的核定编制数，用于在职人员控制率（在职人员数 ÷ 编制数）。"
@@ -35,13 +36,19 @@ public record StaffDocument(
                 + "未填报时报告按上年在职人数推算；两者都未填报则显示为缺失。")
         Integer statedChange,
         @Schema(description = "各类别在职人数（人员类别）：如行政公务员、参照公务员法管理事业人员、事业人员、机关工人，"
-                + "每类至多一条，类别编码见 /reference/staff-categories。必填。")
-        @NotNull @Size(max = 50) List<@NotNull @Valid StaffCategory> categories,
-        @Schema(description = "在职人数以外的人员：如人员经费中发放工资的遗属、临时工。未填报表示未说明。")
+                + "每类至多一条，类别编码见 /reference/staff-categories。未填报表示未按类别说明。")
+        @Size(max = 50) List<@NotNull @Valid StaffCategory> categories,
+        @Schema(description = "在职人数以外的人员：如离休人员、退休人员、人员经费中发放工资的遗属、临时工，各列名称和人数。"
+                + "未填报表示未说明。")
         @Size(max = 50) List<@NotNull @Valid OtherPersons> others,
         @Schema(description = "本年人员变动：按变动类型（调出、退休、公开招聘、公开考录、公开遴选、调入、人才引进等）的人数，"
                 + "每类至多一条，类型编码见 /reference/movement-kinds。未填报表示未说明，不按零计。")
-        @Size(max = 100) List<@NotNull @Valid Movement> movements) {
+        @Size(max = 100) List<@NotNull @Valid Movement> movements,
+        @Schema(description = "实有人数（人）：报告所称的实有人数（可含在职以外的人员，以报告口径为准）。未填报表示未说明，不按零计。")
+        @PositiveOrZero Integer actualTotal,
+        @Schema(description = "财政供养人员（人）：报告所称的财政供养人员数（可含离退休人员，以报告口径为准）。"
+                + "未填报表示未说明，不按零计。")
+        @PositiveOrZero Integer fiscallySupported) {
 
     /** Headcount (and establishment) of one category, with "其中" subgroups (e.g. 援藏干部 among 公务员). */
     public record StaffCategory(
@@ -49,8 +56,8 @@ public record StaffDocument(
             @NotBlank @Size(max = 64) String category,
             @Schema(description = "该类别编制数（人）：各类别合计不超过编制数。未填报表示未说明，不按零计。")
             @PositiveOrZero Integer establishment,
-            @Schema(description = "该类别在职人数（人）。必填。")
-            @NotNull @PositiveOrZero Integer headcount,
+            @Schema(description = "该类别在职人数（人）：未填报表示未说明，不按零计（如报告只列出各类别编制数）。")
+            @PositiveOrZero Integer headcount,
             @Schema(description = "其中（分组）：该类别中的部分人员，如援藏干部，合计不超过该类别在职人数。未填报表示未列明。")
             @Size(max = 20) List<@NotNull @Valid Subgroup> including) {
     }
@@ -72,7 +79,7 @@ public record StaffDocument(
             @NotBlank @Size(max = 100) String name,
             @Schema(description = "人数（人）。必填。")
             @NotNull @PositiveOrZero Integer headcount,
-            @Schema(description = "是否由人员经费发放工资：true 时报告写作“人员经费中发放工资的…”。未填报按否处理。")
+            @Schema(description = "是否由人员经费发放工资：true 时报告写作“人员经费中发放工资的…”。可不填报：未填报时报告只写人员名称和人数。")
             Boolean paidFromPersonnelFunds,
             @Schema(description = "说明：报告中的完整称呼，如“人员经费中发放工资的国家机关工作人员牺牲病故后遗属”"
                     + "（以人员名称结尾时报告直接采用）。未填报则按人员名称表述。")

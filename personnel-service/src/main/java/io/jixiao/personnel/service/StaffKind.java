@@ -59,7 +59,7 @@ public class StaffKind implements PersonnelKind<StaffDocument, io.jixiao.events.
         AssetKind.checkAsOf(fiscalYear, staff.asOf(), prefix, errors);
         Set<String> categories = lists.categoryCodes();
         Set<String> seen = new HashSet<>();
-        for (int i = 0; i < staff.categories().size(); i++) {
+        for (int i = 0; staff.categories() != null && i < staff.categories().size(); i++) {
             String code = staff.categories().get(i).category();
             String field = prefix + "categories[" + i + "].category";
             if (!categories.contains(code)) {

@@ -9,8 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * 一（一）3.人员情况: headcount by category with its 其中 subgroups, the persons outside the total, the change from last
- * year and the movements that explain it, in the report's wording of personnel-service's codes.
+ * 一（一）3.人员情况: headcount (and 编制, 实有人数, 财政供养人员 where stated) by category with its 其中 subgroups, the
+ * persons outside the total, the change from last year and the movements that explain it, in the report's wording of
+ * personnel-service's codes. A category stated by its 编制 only prints as such.
  */
 final class StaffSection {
 
@@ -24,6 +25,18 @@ final class StaffSection {
         StringBuilder s = new StringBuilder("截至").append(monthEnd(staff.asOf())).append("，").append(self)
                 .append("在职干部职工共").append(ledger.persons("personnel.totalInService", "在职干部职工人数",
                         staff.totalInService())).append("人");
+        if (staff.establishment() != null) {
+            s.append("，核定编制").append(ledger.persons("personnel.establishment", "编制数", staff.establishment()))
+                    .append("人");
+        }
+        if (staff.actualTotal() != null) {
+            s.append("，实有人数").append(ledger.persons("personnel.actualTotal", "实有人数", staff.actualTotal()))
+                    .append("人");
+        }
+        if (staff.fiscallySupported() != null) {
+            s.append("，财政供养人员").append(ledger.persons("personnel.fiscallySupported", "财政供养人员",
+                    staff.fiscallySupported())).append("人");
+        }
         List<String> clauses = new ArrayList<>();
         StringBuilder payroll = new StringBuilder();
         if (staff.onPayroll() != null) {
@@ -36,9 +49,15 @@ final class StaffSection {
                 : staff.categories()) {
             String name = labels.category(c.category()).orElseGet(() -> ledger.unknownCode("personnel.categories",
                     "人员类别", c.category()));
-            StringBuilder cat = new StringBuilder(name)
-                    .append(ledger.persons("personnel.categories." + c.category() + ".headcount", name + "人数",
-                            c.headcount())).append("人");
+            StringBuilder cat = new StringBuilder(name);
+            if (c.headcount() == null && c.establishment() != null) {
+                // a report that states the category's establishment only (编制 by category)
+                cat.append("编制").append(ledger.persons("personnel.categories." + c.category() + ".establishment",
+                        name + "编制数", c.establishment())).append("人");
+            } else {
+                cat.append(ledger.persons("personnel.categories." + c.category() + ".headcount", name + "人数",
+                        c.headcount())).append("人");
+            }
             if (c.including() != null && !c.including().isEmpty()) {
                 List<String> subs = new ArrayList<>();
                 for (StaffDocument.Subgroup g : c.including()) {

@@ -184,7 +184,8 @@ public class ReportWriterTest {
                 List.of(new StaffDocument.StaffCategory("civil-servant", null, 9, null),
                         new StaffDocument.StaffCategory("contract-staff", null, 3, null)),
                 List.of(), List.of(new StaffDocument.Movement("open-recruitment", 2),
-                        new StaffDocument.Movement("secondment-in", 1), new StaffDocument.Movement("retirement", 1)));
+                        new StaffDocument.Movement("secondment-in", 1), new StaffDocument.Movement("retirement", 1)),
+                null, null);
         ReportInputs in = new ReportInputs("XZ-TJJ", 2024, held(unit), null,
                 held(new StaffSnapshot("XZ-TJJ", 2024, staff, List.of())), null, null, NarrativeDocument.empty(),
                 Map.of());
@@ -205,6 +206,35 @@ public class ReportWriterTest {
         String named = text(configured.write(in, Variant.INTERNAL));
         assertTrue(named.contains("行政公务员9人、合同制人员3人。"), named);
         assertTrue(named.contains("是因当年我单位退休1人，公开招聘2人、借调1人。"), named);
+    }
+
+    @Test
+    void aReportStatingEstablishmentsActualAndFiscallySupportedStaffPrintsThemAndNoHeadcountItDidNotState() {
+        // 编制 by category without headcounts, 实有人数 and 财政供养人员 (retirees included), 离休 and 退休 named
+        StaffDocument staff = new StaffDocument(java.time.LocalDate.of(2020, 12, 31), null, null, 205, null, null,
+                List.of(new StaffDocument.StaffCategory("civil-servant", 120, null, null),
+                        new StaffDocument.StaffCategory("institution-staff", 85, null, null)),
+                List.of(new StaffDocument.OtherPersons("离休人员", 2, null, null),
+                        new StaffDocument.OtherPersons("退休人员", 75, null, null)),
+                null, 113, 190);
+        ReportInputs in = new ReportInputs("XZ-TJJ", 2020, held(new UnitSnapshot("XZ-TJJ", "某县财政局", "湖南省", "县级",
+                null, true, List.of(), null, new UnitSnapshot.Bodies(null, false, List.of()),
+                new UnitSnapshot.Bodies(null, false, List.of()))), null,
+                held(new StaffSnapshot("XZ-TJJ", 2020, staff, List.of())), null, null, NarrativeDocument.empty(),
+                Map.of());
+        ReportModel m = writer.write(in, Variant.INTERNAL);
+        String text = text(m);
+        assertTrue(text.contains("核定编制205人，实有人数113人，财政供养人员190人"), text);
+        assertTrue(text.contains("行政公务员编制120人"), text);
+        assertTrue(text.contains("离休人员2人") && text.contains("退休人员75人"), text);
+        for (String key : List.of("personnel.establishment", "personnel.actualTotal", "personnel.fiscallySupported",
+                "personnel.categories.civil-servant.establishment")) {
+            assertEquals("STATED", m.figures().stream().filter(f -> f.key().equals(key)).findFirst().orElseThrow()
+                    .status(), key);
+        }
+        // the in-service total was not stated: it shows as missing, never as a number
+        assertEquals("MISSING", m.figures().stream().filter(f -> f.key().equals("personnel.totalInService"))
+                .findFirst().orElseThrow().status());
     }
 
     @Test
