@@ -15,9 +15,12 @@ import java.util.List;
  * @param functions              主要职能, as text
  * @param internalBodies         内设机构: count (possibly not disclosed) and names
  * @param affiliatedInstitutions 所属事业单位: count (possibly not disclosed) and names
+ * @param secondedBodies         派驻机构 (e.g. 派出所, a stationed discipline inspection group): likewise; null in events
+ *                               from before it existed
  */
 public record UnitSnapshot(String unitCode, String name, String region, String level, String parentCode,
-        boolean active, List<String> aliases, String functions, Bodies internalBodies, Bodies affiliatedInstitutions) {
+        boolean active, List<String> aliases, String functions, Bodies internalBodies, Bodies affiliatedInstitutions,
+        Bodies secondedBodies) {
 
     public static final String TYPE = "unit.snapshot";
 

@@ -22,7 +22,7 @@ class EventEnvelopeTest {
     void roundTripsThroughJsonWithItsPayloadType() throws Exception {
         var unit = new UnitSnapshot("XZ-WXB", "自治区党委网信办", "西藏自治区", "省级", null, true, List.of("网信办"),
                 "负责全区网络安全和信息化工作", new UnitSnapshot.Bodies(null, false, List.of("秘书处")),
-                new UnitSnapshot.Bodies(1, true, List.of("机关后勤服务中心")));
+                new UnitSnapshot.Bodies(1, true, List.of("机关后勤服务中心")), null);
         var event = new EventEnvelope<>(UUID.randomUUID(), UnitSnapshot.TYPE, "XZ-WXB", 3,
                 Instant.parse("2025-01-15T08:00:00Z"), "personnel-service", "admin", unit);
 

@@ -149,7 +149,18 @@ class BadInputTest {
                 + "\"internalBodies\":{\"count\":5,\"names\":[\"办公室\"]},\"affiliatedInstitutions\":{\"names\":[]}}")
                 .put("/api/personnel/units/XZ-BODY").then().statusCode(200)
                 .body("internalBodies.count", equalTo(5)).body("internalBodies.disclosed", equalTo(true))
-                .body("affiliatedInstitutions.disclosed", equalTo(false));
+                .body("affiliatedInstitutions.disclosed", equalTo(false))
+                .body("secondedBodies.disclosed", equalTo(false));
+        // 派驻机构 as a county public security bureau states them: 28, of which 21 township police stations
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body("{\"name\":\"某县公安局\",\"region\":\"四川省\","
+                + "\"secondedBodies\":{\"count\":28,\"names\":[\"城关派出所\"]}}")
+                .put("/api/personnel/units/XZ-BODY").then().statusCode(200)
+                .body("secondedBodies.count", equalTo(28)).body("secondedBodies.disclosed", equalTo(true))
+                .body("secondedBodies.names[0]", equalTo("城关派出所"));
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body("{\"name\":\"某县公安局\","
+                + "\"secondedBodies\":{\"count\":2,\"names\":[\"甲\",\"乙\",\"丙\"]}}")
+                .put("/api/personnel/units/XZ-BODY").then().statusCode(400)
+                .body("errors[0].field", equalTo("secondedBodies.count"));
         given().auth().oauth2(admin).contentType(ContentType.JSON).body("{\"name\":\"自治区某厅\",\"region\":\"西藏自治区\","
                 + "\"internalBodies\":{\"count\":5,\"disclosed\":false}}")
                 .put("/api/personnel/units/XZ-BODY").then().statusCode(400)

@@ -39,7 +39,7 @@ class ReadModelTest {
 
     private static UnitSnapshot unit(String code) {
         return new UnitSnapshot(code, "单位 " + code, "西藏自治区", "自治区本级", null, true, List.of(), null,
-                UnitSnapshot.Bodies.none(), UnitSnapshot.Bodies.none());
+                UnitSnapshot.Bodies.none(), UnitSnapshot.Bodies.none(), null);
     }
 
     private static BudgetSnapshot budget(String code, String allocatedYuan) {

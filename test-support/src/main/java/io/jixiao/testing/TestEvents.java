@@ -30,7 +30,7 @@ public final class TestEvents {
     /** A unit snapshot as personnel-service publishes it, on the given broker. */
     public static RecordMetadata publishUnit(KafkaBroker broker, String unitCode, String name, long version) {
         UnitSnapshot unit = new UnitSnapshot(unitCode, name, "西藏自治区", "自治区本级", null, true, List.of(), null,
-                UnitSnapshot.Bodies.none(), UnitSnapshot.Bodies.none());
+                UnitSnapshot.Bodies.none(), UnitSnapshot.Bodies.none(), null);
         return publish(broker, Topics.UNITS, new EventEnvelope<>(UUID.randomUUID(), UnitSnapshot.TYPE, unitCode,
                 version, Instant.now(), "personnel-service", "admin", unit));
     }

@@ -58,6 +58,16 @@ public class UnitProfile extends PanacheEntityBase {
     @Column(name = "affiliated_institutions_names", nullable = false)
     public String affiliatedInstitutionsNames;
 
+    /** 派驻机构: the count (null when not disclosed), whether it is disclosed, the names as a JSON array. */
+    @Column(name = "seconded_bodies_count")
+    public Integer secondedBodiesCount;
+
+    @Column(name = "seconded_bodies_disclosed", nullable = false)
+    public boolean secondedBodiesDisclosed;
+
+    @Column(name = "seconded_bodies_names", nullable = false)
+    public String secondedBodiesNames;
+
     @Column(nullable = false)
     public long version;
 

@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param functions              主要职能, as text
  * @param internalBodies         内设机构: count (or {@code disclosed=false, count=null} when withheld) and names
  * @param affiliatedInstitutions 所属事业单位: likewise
+ * @param secondedBodies         派驻机构: likewise
  */
 public record UnitProfileRequest(
         @Schema(description = "单位全称：如中共西藏自治区委员会网络安全和信息化委员会办公室。必填。")
@@ -34,5 +35,7 @@ public record UnitProfileRequest(
         @Schema(description = "内设机构：数目（可不公开）和名称。未填报视为数目不公开、无名称。")
         @Valid Bodies internalBodies,
         @Schema(description = "所属事业单位：数目（可不公开）和名称。未填报视为数目不公开、无名称。")
-        @Valid Bodies affiliatedInstitutions) {
+        @Valid Bodies affiliatedInstitutions,
+        @Schema(description = "派驻机构：如乡镇派出所、派驻纪检监察组，数目（可不公开）和名称。未填报视为数目不公开、无名称。")
+        @Valid Bodies secondedBodies) {
 }

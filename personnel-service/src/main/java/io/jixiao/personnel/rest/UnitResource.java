@@ -53,11 +53,12 @@ public class UnitResource {
     @Operation(summary = "Register a unit or change its profile (idempotent; returns the version)")
     public Response put(@PathParam("unitCode") @Pattern(regexp = UNIT_CODE) String unitCode,
             @HeaderParam(RequestIds.HEADER) String requestId,
-            @RequestBody(description = "单位基本信息（单位名录）：单位全称、地区、级次、主管部门、简称、主要职能、内设机构和所属事业单位，整份替换。")
+            @RequestBody(description = "单位基本信息（单位名录）：单位全称、地区、级次、主管部门、简称、主要职能、内设机构、所属事业单位和派驻机构，整份替换。")
             @Valid @NotNull UnitProfileRequest request) {
         var profile = new UnitRegister.Profile(request.name(), request.region(), request.level(), request.parentCode(),
                 request.active() == null || request.active(), request.aliases(), request.functions(),
-                mapping.toContract(request.internalBodies()), mapping.toContract(request.affiliatedInstitutions()));
+                mapping.toContract(request.internalBodies()), mapping.toContract(request.affiliatedInstitutions()),
+                mapping.toContract(request.secondedBodies()));
         var outcome = register.put(unitCode, profile, access.actor(requestId));
         UnitProfile unit = outcome.unit();
         return Response.ok(response(unit))

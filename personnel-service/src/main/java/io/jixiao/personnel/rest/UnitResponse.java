@@ -20,6 +20,7 @@ public record UnitResponse(
         @Schema(description = "主要职能。") String functions,
         @Schema(description = "内设机构：数目（可不公开）和名称。") Bodies internalBodies,
         @Schema(description = "所属事业单位：数目（可不公开）和名称。") Bodies affiliatedInstitutions,
+        @Schema(description = "派驻机构：数目（可不公开）和名称。") Bodies secondedBodies,
         @Schema(description = "版本号：每次变更加一。") long version,
         @Schema(description = "最近变更时间。") OffsetDateTime updatedAt,
         @Schema(description = "最近变更人。") String updatedBy,
@@ -27,7 +28,8 @@ public record UnitResponse(
 
     static UnitResponse of(UnitProfile u, UnitSnapshot s, PersonnelMapping mapping) {
         return new UnitResponse(u.unitCode, u.name, u.region, u.level, u.parentCode, u.active, s.aliases(),
-                s.functions(), mapping.toApi(s.internalBodies()), mapping.toApi(s.affiliatedInstitutions()), u.version,
+                s.functions(), mapping.toApi(s.internalBodies()), mapping.toApi(s.affiliatedInstitutions()),
+                mapping.toApi(s.secondedBodies()), u.version,
                 u.updatedAt, u.updatedBy, u.source);
     }
 }

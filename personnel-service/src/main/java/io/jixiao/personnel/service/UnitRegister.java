@@ -33,12 +33,14 @@ public class UnitRegister {
 
     /** The fields of a unit that a push may set; absent bodies are held as "not disclosed, no names". */
     public record Profile(String name, String region, String level, String parentCode, boolean active,
-            List<String> aliases, String functions, Bodies internalBodies, Bodies affiliatedInstitutions) {
+            List<String> aliases, String functions, Bodies internalBodies, Bodies affiliatedInstitutions,
+            Bodies secondedBodies) {
 
         public Profile {
             aliases = aliases == null ? List.of() : List.copyOf(aliases);
             internalBodies = normalized(internalBodies);
             affiliatedInstitutions = normalized(affiliatedInstitutions);
+            secondedBodies = normalized(secondedBodies);
         }
 
         private static Bodies normalized(Bodies b) {
@@ -66,6 +68,7 @@ public class UnitRegister {
         List<Problem.FieldError> errors = new ArrayList<>();
         checkBodies("internalBodies", profile.internalBodies(), errors);
         checkBodies("affiliatedInstitutions", profile.affiliatedInstitutions(), errors);
+        checkBodies("secondedBodies", profile.secondedBodies(), errors);
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
@@ -92,6 +95,9 @@ public class UnitRegister {
         unit.affiliatedInstitutionsCount = profile.affiliatedInstitutions().count();
         unit.affiliatedInstitutionsDisclosed = profile.affiliatedInstitutions().countDisclosed();
         unit.affiliatedInstitutionsNames = writeNames(profile.affiliatedInstitutions().names());
+        unit.secondedBodiesCount = profile.secondedBodies().count();
+        unit.secondedBodiesDisclosed = profile.secondedBodies().countDisclosed();
+        unit.secondedBodiesNames = writeNames(profile.secondedBodies().names());
         unit.version++;
         unit.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
         unit.updatedBy = actor.name();
@@ -116,7 +122,13 @@ public class UnitRegister {
 
     public UnitSnapshot snapshot(UnitProfile unit) {
         return new UnitSnapshot(unit.unitCode, unit.name, unit.region, unit.level, unit.parentCode, unit.active,
-                readNames(unit.aliases), unit.functions, internalBodies(unit), affiliatedInstitutions(unit));
+                readNames(unit.aliases), unit.functions, internalBodies(unit), affiliatedInstitutions(unit),
+                secondedBodies(unit));
+    }
+
+    /** 派驻机构 as held. */
+    public Bodies secondedBodies(UnitProfile unit) {
+        return new Bodies(unit.secondedBodiesCount, unit.secondedBodiesDisclosed, readNames(unit.secondedBodiesNames));
     }
 
     /** 内设机构 as held. */
@@ -161,6 +173,7 @@ public class UnitRegister {
                 && readNames(unit.aliases).equals(p.aliases())
                 && Objects.equals(unit.functions, p.functions())
                 && internalBodies(unit).equals(p.internalBodies())
-                && affiliatedInstitutions(unit).equals(p.affiliatedInstitutions());
+                && affiliatedInstitutions(unit).equals(p.affiliatedInstitutions())
+                && secondedBodies(unit).equals(p.secondedBodies());
     }
 }

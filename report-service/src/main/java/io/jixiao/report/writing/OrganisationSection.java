@@ -3,7 +3,10 @@ package io.jixiao.report.writing;
 import io.jixiao.events.UnitSnapshot;
 import java.util.List;
 
-/** 一（一）2.机构情况: the unit's internal bodies and affiliated institutions, counts as disclosed. */
+/**
+ * 一（一）2.机构情况: the unit's internal bodies and affiliated institutions, counts as disclosed, and its seconded bodies
+ * (派驻机构) where the unit states any.
+ */
 final class OrganisationSection {
 
     private OrganisationSection() {
@@ -26,6 +29,15 @@ final class OrganisationSection {
             s.append(String.join("、", affNames)).append("等").append(affiliated).append("个所属事业单位。");
         } else {
             s.append("所属事业单位").append(affiliated).append("个。");
+        }
+        UnitSnapshot.Bodies seconded = unit.secondedBodies();
+        if (seconded != null && (seconded.countDisclosed() || seconded.names() != null && !seconded.names().isEmpty())) {
+            String count = ledger.bodyCount("units.secondedBodies.count", "派驻机构数", seconded);
+            s.append("派驻机构").append(count).append("个");
+            if (seconded.names() != null && !seconded.names().isEmpty()) {
+                s.append("，包括").append(String.join("、", seconded.names())).append("等");
+            }
+            s.append("。");
         }
         return s.toString();
     }

@@ -179,7 +179,7 @@ public class ReportWriterTest {
     void disclosedCountsPrintWithheldOnesAsStarsUnknownCodesAsThemselves() {
         UnitSnapshot unit = new UnitSnapshot("XZ-TJJ", "西藏自治区统计局", "西藏自治区", "自治区本级", null, true,
                 List.of("自治区统计局"), "统计工作", new UnitSnapshot.Bodies(7, true, List.of("办公室", "综合处")),
-                new UnitSnapshot.Bodies(null, false, List.of()));
+                new UnitSnapshot.Bodies(null, false, List.of()), null);
         StaffDocument staff = new StaffDocument(java.time.LocalDate.of(2024, 6, 15), 12, null, null, 10, 2,
                 List.of(new StaffDocument.StaffCategory("civil-servant", null, 9, null),
                         new StaffDocument.StaffCategory("contract-staff", null, 3, null)),
@@ -209,7 +209,7 @@ public class ReportWriterTest {
     }
 
     @Test
-    void aReportStatingEstablishmentsActualAndFiscallySupportedStaffPrintsThemAndNoHeadcountItDidNotState() {
+    void aReportStatingEstablishmentsActualAndFiscallySupportedStaffAndSecondedBodiesPrintsThem() {
         // 编制 by category without headcounts, 实有人数 and 财政供养人员 (retirees included), 离休 and 退休 named
         StaffDocument staff = new StaffDocument(java.time.LocalDate.of(2020, 12, 31), null, null, 205, null, null,
                 List.of(new StaffDocument.StaffCategory("civil-servant", 120, null, null),
@@ -219,7 +219,8 @@ public class ReportWriterTest {
                 null, 113, 190);
         ReportInputs in = new ReportInputs("XZ-TJJ", 2020, held(new UnitSnapshot("XZ-TJJ", "某县财政局", "湖南省", "县级",
                 null, true, List.of(), null, new UnitSnapshot.Bodies(null, false, List.of()),
-                new UnitSnapshot.Bodies(null, false, List.of()))), null,
+                new UnitSnapshot.Bodies(null, false, List.of()),
+                new UnitSnapshot.Bodies(28, true, List.of("城关派出所", "纪检监察组")))), null,
                 held(new StaffSnapshot("XZ-TJJ", 2020, staff, List.of())), null, null, NarrativeDocument.empty(),
                 Map.of());
         ReportModel m = writer.write(in, Variant.INTERNAL);
@@ -227,6 +228,7 @@ public class ReportWriterTest {
         assertTrue(text.contains("核定编制205人，实有人数113人，财政供养人员190人"), text);
         assertTrue(text.contains("行政公务员编制120人"), text);
         assertTrue(text.contains("离休人员2人") && text.contains("退休人员75人"), text);
+        assertTrue(text.contains("派驻机构28个，包括城关派出所、纪检监察组等"), text);
         for (String key : List.of("personnel.establishment", "personnel.actualTotal", "personnel.fiscallySupported",
                 "personnel.categories.civil-servant.establishment")) {
             assertEquals("STATED", m.figures().stream().filter(f -> f.key().equals(key)).findFirst().orElseThrow()
