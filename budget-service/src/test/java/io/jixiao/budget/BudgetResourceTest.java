@@ -146,6 +146,8 @@ class BudgetResourceTest {
         cases.add(new String[] {"{\"expenditure\": {}}", "revenue"});
         cases.add(new String[] {replace("\"monthlyExecution\": []", "\"monthlyExecution\": [{\"month\": null, \"cumulativeExpenditure\": 1}]"), "monthlyExecution[0].month"});
         cases.add(new String[] {replace("\"monthlyExecution\": []", "\"monthlyExecution\": [{\"cumulativeExpenditure\": 1}]"), "monthlyExecution[0].month"});
+        cases.add(new String[] {replace("\"monthlyExecution\": []", "\"monthlyExecution\": [], \"changes\": [{\"figure\": \"revenue.colour\", \"change\": 1}]"), "changes[0].figure"});
+        cases.add(new String[] {replace("\"monthlyExecution\": []", "\"monthlyExecution\": [], \"changes\": [{\"figure\": \"expenditure.total\", \"ratePercent\": -101}]"), "changes[0].ratePercent"});
         for (String[] c : cases) {
             given().auth().oauth2(system).contentType(ContentType.JSON).body(c[0]).put(path)
                     .then().statusCode(400).contentType("application/problem+json")

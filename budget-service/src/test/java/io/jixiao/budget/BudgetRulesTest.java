@@ -13,6 +13,7 @@ import io.jixiao.events.findings.Finding;
 import io.jixiao.events.findings.Severity;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -139,6 +140,39 @@ class BudgetRulesTest {
         assertEquals(Severity.INFO, info.severity());
         assertEquals("未能核对：财政下达资金指标 = 财政资金总支出 + 结转资金 + 结余资金（未填报结余资金）；"
                 + "人员经费支出进度 = 人员经费支出 ÷ 人员经费预算（未填报人员经费预算）", info.message());
+    }
+
+    @Test
+    void statedChangesFromTheYearBeforeAreHeldAgainstThisYearsFigures() throws Exception {
+        // 大英县文广旅局 2022 (docs/fixture-sources): 本年支出 4143.91万元, "减少2570.97万元，下降38.28%": the year
+        // before was 4143.91 + 2570.97 = 6714.88, and 2570.97 ÷ 6714.88 = 38.2877 %, cut off to 38.28: consistent
+        ObjectNode budget = consistent();
+        exp(budget).put("total", new BigDecimal("41439100.00"));
+        budget.putArray("changes").addObject().put("figure", "expenditure.total")
+                .put("change", new BigDecimal("-25709700.00")).put("ratePercent", new BigDecimal("-38.28"));
+        assertEquals(Set.of(), changeRules(budget));
+        // the same with 上年数 stated, and a rate off by more than its last place
+        ObjectNode change = (ObjectNode) budget.withArray("changes").get(0);
+        change.put("previous", new BigDecimal("67148800.00")).put("ratePercent", new BigDecimal("-38.26"));
+        Finding rate = only(budget, "BUD-CHANGE-RATE");
+        assertEquals(0, new BigDecimal("-38.29").compareTo(rate.expected()));
+        assertTrue(rate.message().contains("财政资金总支出增长率 填报 -38.26%"), rate.message());
+        // a 增减额 that is not this year − 上年数
+        change.put("ratePercent", new BigDecimal("-38.27")).put("change", new BigDecimal("-25700000.00"));
+        Finding amount = only(budget, "BUD-CHANGE-AMOUNT");
+        assertEquals(0, new BigDecimal("9700.00").compareTo(amount.difference()));
+    }
+
+    private Set<String> changeRules(ObjectNode budget) {
+        return reconciler.check(budget).stream().map(Finding::ruleId).filter(id -> id.startsWith("BUD-CHANGE"))
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
+    private Finding only(ObjectNode budget, String ruleId) {
+        List<Finding> fired = reconciler.check(budget).stream().filter(f -> f.ruleId().startsWith("BUD-CHANGE"))
+                .toList();
+        assertEquals(List.of(ruleId), fired.stream().map(Finding::ruleId).toList(), fired.toString());
+        return fired.get(0);
     }
 
     @Test

@@ -47,7 +47,8 @@ class ReadModelTest {
         BudgetDocument.Revenue r = seed.revenue();
         BudgetDocument doc = new BudgetDocument(new BudgetDocument.Revenue(new BigDecimal(allocatedYuan),
                 r.initialAllocation(), r.initialAllocationBySource(), r.carryover(), r.midYearAdditions(),
-                r.yearEndRecoveries()), seed.expenditure(), seed.threePublicExpenses(), null, List.of(), List.of());
+                r.yearEndRecoveries()), seed.expenditure(), seed.threePublicExpenses(), null, List.of(), List.of(),
+                null);
         return new BudgetSnapshot(code, 2024, doc, null, List.of());
     }
 

@@ -1,12 +1,15 @@
 package io.jixiao.budget.api;
 
+import io.jixiao.commons.validation.GrowthRate;
 import io.jixiao.commons.validation.Money;
+import io.jixiao.commons.validation.MoneyChange;
 import io.jixiao.commons.validation.Percent;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.util.List;
@@ -31,7 +34,15 @@ public record BudgetDocument(
         @Schema(description = "项目支出明细：逐项的项目预算与支出（最多1000项，项目编码不得重复）。未填报表示未说明，不表示没有项目。")
         @Size(max = 1000) List<@NotNull @Valid Project> projects,
         @Schema(description = "月度执行（双监控）：各月末累计支出，每月至多一条。未填报表示未说明。")
-        @Size(max = 12) List<@NotNull @Valid MonthlyExecution> monthlyExecution) {
+        @Size(max = 12) List<@NotNull @Valid MonthlyExecution> monthlyExecution,
+        @Schema(description = "与上年比较：报告所述各数字的上年数、本年比上年增减额和增长率（如“较上年增加189.25万元，增长31.39%”），"
+                + "每个数字至多一条。未填报表示报告未作比较。")
+        @Size(max = 20) List<@NotNull @Valid StatedChange> changes) {
+
+    /** The figures a report compares with the year before, by their path in this document. */
+    public static final String COMPARED_FIGURES = "revenue\\.allocatedTotal|revenue\\.initialAllocation"
+            + "|expenditure\\.total|expenditure\\.personnel\\.actual|expenditure\\.publicFunds\\.actual"
+            + "|expenditure\\.projects\\.actual|threePublicExpenses\\.actual|governmentProcurement\\.actual";
 
     /** 预算收入. */
     public record Revenue(
@@ -173,5 +184,21 @@ public record BudgetDocument(
             @NotNull @Min(1) @Max(12) Integer month,
             @Schema(description = "累计支出（元）：本年1月至该月末累计的财政资金支出；12月的数应等于财政资金总支出。必填。")
             @NotNull @Money BigDecimal cumulativeExpenditure) {
+    }
+
+    /** A figure compared with the year before as the report states it (本年比上年增减额 / 增长率). */
+    public record StatedChange(
+            @Schema(description = "比较的数字（本文档中的路径）：revenue.allocatedTotal 财政下达资金指标，revenue.initialAllocation "
+                    + "年初下达，expenditure.total 财政资金总支出，expenditure.personnel.actual 人员经费支出，"
+                    + "expenditure.publicFunds.actual 公用经费支出，expenditure.projects.actual 项目资金支出，"
+                    + "threePublicExpenses.actual “三公”经费支出，governmentProcurement.actual 政府采购执行。必填。")
+            @NotNull @Pattern(regexp = COMPARED_FIGURES, message = "must be one of the figures a report compares")
+            String figure,
+            @Schema(description = "上年数（元）：报告所述的上年数。未填报表示未说明，可由本年数和增减额推得。")
+            @Money BigDecimal previous,
+            @Schema(description = "增减额（元）：本年数 − 上年数，减少为负数。未填报表示未说明。")
+            @MoneyChange BigDecimal change,
+            @Schema(description = "增长率（%）：增减额 ÷ 上年数 × 100，下降为负数，如 31.39。未填报表示未说明。")
+            @GrowthRate BigDecimal ratePercent) {
     }
 }

@@ -48,7 +48,11 @@ public final class Reconciler {
                 check(rule, document, "", null, results);
             } else {
                 for (Located element : JsonPaths.resolve(document, rule.forEach())) {
-                    check(rule, element.node(), element.path() + ".", element.path(), results);
+                    if (rule.type().startsWith("change")) {
+                        Changes.check(this, rule, document, element, results);
+                    } else {
+                        check(rule, element.node(), element.path() + ".", element.path(), results);
+                    }
                 }
             }
         }
@@ -207,21 +211,21 @@ public final class Reconciler {
         }
     }
 
-    private Figure figure(JsonNode root, String prefix, String path) {
+    Figure figure(JsonNode root, String prefix, String path) {
         List<Located> found = JsonPaths.resolve(root, path);
         BigDecimal value = found.isEmpty() ? null : JsonPaths.decimal(found.get(0).node());
         return new Figure(prefix + path, rules.label(prefix + path), value);
     }
 
     /** The rule's own tolerance, else what rounding the stated figures to their precision may add up to. */
-    private static BigDecimal tolerance(Rule rule, List<Figure> figures) {
+    static BigDecimal tolerance(Rule rule, List<Figure> figures) {
         if (rule.tolerance() != null) {
             return rule.tolerance();
         }
         return Precision.rounding(figures.stream().map(Figure::value).filter(v -> v != null).toList(), rule.unit());
     }
 
-    private static Finding finding(Rule rule, Severity severity, String subject, List<Figure> figures,
+    static Finding finding(Rule rule, Severity severity, String subject, List<Figure> figures,
             BigDecimal expected, BigDecimal stated, BigDecimal difference, String message) {
         String where = subject == null ? "" : "（" + subject + "）";
         return new Finding(rule.id(), severity, rule.title(), message + where, refs(figures, rule.unit()), expected,
@@ -235,7 +239,7 @@ public final class Reconciler {
     }
 
     /** The findings of one document, and the checks it did not allow, reported together at the end. */
-    private final class Results {
+    final class Results {
 
         private final List<Finding> findings = new ArrayList<>();
         /** Per rule not checked (in rule order): what was missing, and the items of a per-item rule it was. */
@@ -278,7 +282,7 @@ public final class Reconciler {
     }
 
     /** A figure of the document; {@code unit} null means the rule's unit. */
-    private record Figure(String path, String label, BigDecimal value, String unit, boolean isZero) {
+    record Figure(String path, String label, BigDecimal value, String unit, boolean isZero) {
 
         Figure(String path, String label, BigDecimal value) {
             this(path, label, value, null, false);
@@ -286,6 +290,10 @@ public final class Reconciler {
 
         Figure in(String otherUnit) {
             return new Figure(path, label, value, otherUnit, isZero);
+        }
+
+        Figure labelled(String otherLabel) {
+            return new Figure(path, otherLabel, value, unit, isZero);
         }
 
         Figure zero() {

@@ -15,6 +15,11 @@ import java.util.List;
  * unexplained rest is {@code partial} ({@code warning} by default, {@code none} where a 其中 names only some).</li>
  * <li>{@code rate}: {@code stated} % = {@code numerator} / {@code denominator} × 100.</li>
  * <li>{@code atMost}: {@code value} ≤ {@code limit}.</li>
+ * <li>{@code changeAmount} (in {@code forEach} over stated changes): the stated {@code change} (增减额) = this year's
+ * figure − the stated {@code previous} (上年数); {@code current} names the element's key that holds the compared
+ * figure's path in the document.</li>
+ * <li>{@code changeRate}: the stated {@code rate} (增长率, %) = 增减额 ÷ 上年数 × 100, each stated or implied by the
+ * other two of this year's figure, 上年数 and 增减额.</li>
  * </ul>
  *
  * @param ifPresent the rule applies only where this path has a value (e.g. monthly figures that may not be pushed)
@@ -24,5 +29,6 @@ import java.util.List;
  */
 public record Rule(String id, Severity severity, String title, String type, String unit, String forEach, String ifPresent,
         String total, List<String> terms, String items, String partial, String stated, String numerator,
-        String denominator, String value, String limit, BigDecimal tolerance) {
+        String denominator, String value, String limit, BigDecimal tolerance, String current, String previous,
+        String change, String rate) {
 }

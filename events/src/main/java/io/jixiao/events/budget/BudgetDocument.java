@@ -10,7 +10,8 @@ import java.util.List;
  * of the same name describes and validates each field as a unit pushes it.
  */
 public record BudgetDocument(Revenue revenue, Expenditure expenditure, ThreePublicExpenses threePublicExpenses,
-        GovernmentProcurement governmentProcurement, List<Project> projects, List<MonthlyExecution> monthlyExecution) {
+        GovernmentProcurement governmentProcurement, List<Project> projects, List<MonthlyExecution> monthlyExecution,
+        List<StatedChange> changes) {
 
     /** 预算收入. */
     public record Revenue(BigDecimal allocatedTotal, BigDecimal initialAllocation,
@@ -65,6 +66,17 @@ public record BudgetDocument(Revenue revenue, Expenditure expenditure, ThreePubl
 
     /** 政府采购: planned and executed. */
     public record GovernmentProcurement(BigDecimal budget, BigDecimal actual) {
+    }
+
+    /**
+     * A figure compared with the year before as the unit's report states it (本年比上年增减额 / 增长率).
+     *
+     * @param figure      the compared figure's path in this document, e.g. {@code expenditure.total}
+     * @param previous    上年数 as stated (yuan), or null
+     * @param change      增减额 as stated (yuan, negative for a decrease), or null
+     * @param ratePercent 增长率 as stated (percent, negative for a fall), or null
+     */
+    public record StatedChange(String figure, BigDecimal previous, BigDecimal change, BigDecimal ratePercent) {
     }
 
     /** Cumulative spending at the end of a month (for 双监控 during the year). */

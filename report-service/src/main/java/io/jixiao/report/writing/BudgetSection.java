@@ -3,8 +3,11 @@ package io.jixiao.report.writing;
 import static io.jixiao.report.writing.ChineseText.stripEnd;
 
 import io.jixiao.events.budget.BudgetDocument;
+import io.jixiao.commons.printing.Figures;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** 一（五）当年部门预算及执行情况: 1.预算收入 and 2.预算支出, every amount in 万元 with the precision given. */
 final class BudgetSection {
@@ -89,7 +92,57 @@ final class BudgetSection {
             s.append("，").append(stripEnd(remark));
         }
         s.append("。");
+        String compared = changes(ledger, budget.changes());
+        if (!compared.isEmpty()) {
+            s.append("与上年相比，").append(compared).append("。");
+        }
         return s.toString();
+    }
+
+    /** The figures a report compares with the year before, as it states them, in the order it gives them. */
+    private static final Map<String, String> COMPARED = Map.of("revenue.allocatedTotal", "财政下达资金指标",
+            "revenue.initialAllocation", "年初下达", "expenditure.total", "财政资金总支出",
+            "expenditure.personnel.actual", "人员经费支出", "expenditure.publicFunds.actual", "公用经费支出",
+            "expenditure.projects.actual", "项目资金支出", "threePublicExpenses.actual", "“三公”经费支出",
+            "governmentProcurement.actual", "政府采购执行");
+
+    /**
+     * "财政资金总支出较上年增加189.25万元，增长31.39%": each stated change in the sentence form reports use; a 增减额 not
+     * stated is this year's figure − 上年数 where both are given, and said to be derived.
+     */
+    private static String changes(FigureLedger ledger, List<BudgetDocument.StatedChange> changes) {
+        List<String> clauses = new ArrayList<>();
+        for (BudgetDocument.StatedChange c : changes == null ? List.<BudgetDocument.StatedChange>of() : changes) {
+            String label = COMPARED.getOrDefault(c.figure(), c.figure());
+            String key = "budget.changes." + c.figure();
+            StringBuilder clause = new StringBuilder(label);
+            BigDecimal change = c.change();
+            String status = "STATED";
+            BigDecimal current = ledger.valueOf("budget." + c.figure());
+            if (change == null && c.previous() != null && current != null) {
+                change = current.subtract(c.previous());
+                status = "DERIVED";
+            }
+            if (change == null) {
+                clause.append("上年为").append(ledger.money(key + ".previous", "上年" + label, c.previous(), "budget"))
+                        .append("万元");
+            } else {
+                String amount = Figures.wan(change.abs()) + "万元";
+                String printed = change.signum() > 0 ? "较上年增加" + amount : change.signum() < 0 ? "较上年减少" + amount
+                        : "与上年持平";
+                ledger.figure(key + ".change", label + "增减额", change, "yuan", printed, status, "budget");
+                clause.append(printed);
+            }
+            if (c.ratePercent() != null) {
+                String rate = ChineseText.percent(c.ratePercent().abs()) + "%";
+                String printed = c.ratePercent().signum() < 0 ? "下降" + rate : "增长" + rate;
+                ledger.figure(key + ".rate", label + "增长率", c.ratePercent(), "percent", printed, "STATED",
+                        "budget");
+                clause.append("，").append(printed);
+            }
+            clauses.add(clause.toString());
+        }
+        return String.join("；", clauses);
     }
 
     private static String line(FigureLedger ledger, String key, String label, BudgetDocument.SpendingLine line) {

@@ -80,6 +80,12 @@ final class FigureLedger {
         return bodies.count().toString();
     }
 
+    /** The value of a figure the report has stated already, or null. */
+    BigDecimal valueOf(String key) {
+        Figure figure = figures.get(key);
+        return figure == null ? null : figure.value();
+    }
+
     /** A figure the report states (the first statement of a key counts), its origin the key's first segment. */
     void figure(String key, String label, BigDecimal value, String unit, String printed, String status) {
         figure(key, label, value, unit, printed, status, key.substring(0, key.indexOf('.')));

@@ -18,6 +18,7 @@ import io.jixiao.report.model.ReportModel;
 import io.jixiao.report.model.ReportModel.ReportFinding;
 import io.jixiao.report.model.ReportModel.Variant;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.OffsetDateTime;
@@ -141,7 +142,7 @@ public class ReportWriterTest {
                 r.initialAllocationBySource(), r.carryover(), null, r.yearEndRecoveries()),
                 new BudgetDocument.Expenditure(seed.expenditure().total(), seed.expenditure().carriedForward(), null,
                         null, seed.expenditure().personnel(), null, seed.expenditure().projects()),
-                null, null, List.of(), List.of());
+                null, null, List.of(), List.of(), null);
         ReportInputs in = new ReportInputs("XZ-GAP", 2024, null, held(new BudgetSnapshot("XZ-GAP", 2024, gaps, null,
                 List.of())), null, null, null, NarrativeDocument.empty(), Map.of());
         ReportModel m = writer.write(in, Variant.INTERNAL);
@@ -237,6 +238,30 @@ public class ReportWriterTest {
         // the in-service total was not stated: it shows as missing, never as a number
         assertEquals("MISSING", m.figures().stream().filter(f -> f.key().equals("personnel.totalInService"))
                 .findFirst().orElseThrow().status());
+    }
+
+    @Test
+    void statedChangesFromTheYearBeforePrintAsReportsWordThem() {
+        BudgetDocument seed = SeedFixture.budgetDocument();
+        BudgetDocument compared = new BudgetDocument(seed.revenue(), seed.expenditure(), seed.threePublicExpenses(),
+                seed.governmentProcurement(), seed.projects(), seed.monthlyExecution(), List.of(
+                        new BudgetDocument.StatedChange("revenue.allocatedTotal", null, new BigDecimal("1892500.00"),
+                                new BigDecimal("31.39")),
+                        new BudgetDocument.StatedChange("expenditure.total", new BigDecimal("200000000.00"), null,
+                                new BigDecimal("-6.21")),
+                        new BudgetDocument.StatedChange("threePublicExpenses.actual", new BigDecimal("1000000.00"),
+                                null, null)));
+        ReportInputs in = new ReportInputs("XZ-CHG", 2024, null, held(new BudgetSnapshot("XZ-CHG", 2024, compared, null,
+                List.of())), null, null, null, NarrativeDocument.empty(), Map.of());
+        ReportModel m = writer.write(in, Variant.INTERNAL);
+        String text = text(m);
+        // 18758.6 − 20000 = −1241.4万元, derived from the stated 上年数; 92.99 − 100 = −7.01万元
+        assertTrue(text.contains("与上年相比，财政下达资金指标较上年增加189.25万元，增长31.39%；"
+                + "财政资金总支出较上年减少1241.4万元，下降6.21%；“三公”经费支出较上年减少7.01万元。"), text);
+        var derived = m.figures().stream().filter(f -> f.key().equals("budget.changes.expenditure.total.change"))
+                .findFirst().orElseThrow();
+        assertEquals("DERIVED", derived.status());
+        assertEquals(0, new BigDecimal("-12414000.00").compareTo(derived.value()));
     }
 
     @Test
