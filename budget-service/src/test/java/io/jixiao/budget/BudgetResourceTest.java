@@ -148,6 +148,8 @@ class BudgetResourceTest {
         cases.add(new String[] {replace("\"monthlyExecution\": []", "\"monthlyExecution\": [{\"cumulativeExpenditure\": 1}]"), "monthlyExecution[0].month"});
         cases.add(new String[] {replace("\"monthlyExecution\": []", "\"monthlyExecution\": [], \"changes\": [{\"figure\": \"revenue.colour\", \"change\": 1}]"), "changes[0].figure"});
         cases.add(new String[] {replace("\"monthlyExecution\": []", "\"monthlyExecution\": [], \"changes\": [{\"figure\": \"expenditure.total\", \"ratePercent\": -101}]"), "changes[0].ratePercent"});
+        cases.add(new String[] {replace("\"monthlyExecution\": []", "\"monthlyExecution\": [], \"finalAccounts\": {\"functionalLines\": [{\"code\": \"20A\", \"name\": \"行政运行\"}]}"), "finalAccounts.functionalLines[0].code"});
+        cases.add(new String[] {replace("\"monthlyExecution\": []", "\"monthlyExecution\": [], \"finalAccounts\": {\"income\": {\"other\": -1}}"), "finalAccounts.income.other"});
         for (String[] c : cases) {
             given().auth().oauth2(system).contentType(ContentType.JSON).body(c[0]).put(path)
                     .then().statusCode(400).contentType("application/problem+json")

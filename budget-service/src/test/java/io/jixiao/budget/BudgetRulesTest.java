@@ -163,6 +163,54 @@ class BudgetRulesTest {
         assertEquals(0, new BigDecimal("9700.00").compareTo(amount.difference()));
     }
 
+    /** 大英县文广旅局 2022 (docs/fixture-sources/B/sc-daying-wglj-2022) in the final-accounts structure, in yuan. */
+    private static ObjectNode dayingFinalAccounts(ObjectNode budget) {
+        ObjectNode accounts = budget.putObject("finalAccounts");
+        ObjectNode income = accounts.putObject("income");
+        income.putObject("fiscal").put("total", new BigDecimal("38591600.00"))
+                .put("generalPublicBudget", new BigDecimal("38591600.00")).put("governmentFunds", 0)
+                .put("stateCapital", 0);
+        income.put("superiorSubsidy", 0).put("business", 0).put("operating", 0).put("fromAffiliates", 0)
+                .put("other", new BigDecimal("2663300.00")).put("currentYearTotal", new BigDecimal("41254900.00"));
+        ObjectNode spending = accounts.putObject("expenditure");
+        spending.putObject("basic").put("total", new BigDecimal("11402700.00"));
+        spending.put("projects", new BigDecimal("30036400.00")).put("toSuperior", 0).put("operating", 0)
+                .put("subsidiesToAffiliates", 0).put("currentYearTotal", new BigDecimal("41439100.00"));
+        return accounts;
+    }
+
+    @Test
+    void theFinalAccountsOfAConsistentCountyBureauReconcileAndWhatItDoesNotStateIsListed() throws Exception {
+        // 3859.16 + 0 + 0 + 0 + 0 + 0 + 0 + 266.33 = 4125.49; 1140.27 + 3003.64 + 0 + 0 + 0 = 4143.91 (万元)
+        ObjectNode budget = consistent();
+        dayingFinalAccounts(budget);
+        List<Finding> findings = reconciler.check(budget);
+        assertEquals(List.of(), findings.stream().filter(f -> f.ruleId().startsWith("FA-")).toList());
+        String unchecked = findings.stream().filter(f -> f.ruleId().equals("BUDGET-UNCHECKED")).findFirst()
+                .orElseThrow().message();
+        // its 收、支总计 are not stated (the report's "总计" are its 本年合计), nor are 人员经费 and 公用经费
+        assertTrue(unchecked.contains("收入总计 = 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余（未填报收入总计"), unchecked);
+        assertTrue(unchecked.contains("基本支出 = 人员经费 + 公用经费（未填报人员经费、未填报公用经费）"), unchecked);
+        // 财政资金总支出 800万元 of the consistent budget within 本年支出合计 4143.91万元
+        assertTrue(findings.stream().noneMatch(f -> f.ruleId().equals("FA-FISCAL-SPENDING-WITHIN-TOTAL")));
+
+        // read with its labels, "收、支总计各是4125.49,4143.91万元" would be totals that differ by 18.42万元
+        ObjectNode misread = consistent();
+        ObjectNode accounts = dayingFinalAccounts(misread);
+        accounts.with("income").put("grandTotal", new BigDecimal("41254900.00"));
+        accounts.with("expenditure").put("grandTotal", new BigDecimal("41439100.00"));
+        Finding totals = reconciler.check(misread).stream().filter(f -> f.ruleId().equals("FA-GRAND-TOTALS"))
+                .findFirst().orElseThrow();
+        assertEquals(Severity.ERROR, totals.severity());
+        assertEquals(0, new BigDecimal("-184200").compareTo(totals.difference()));
+        // a functional line whose basic and project spending do not add up
+        accounts.putArray("functionalLines").addObject().put("code", "2070101").put("name", "行政运行")
+                .put("total", new BigDecimal("5000000.00")).put("basic", new BigDecimal("4000000.00"))
+                .put("projects", new BigDecimal("900000.00"));
+        assertTrue(reconciler.check(misread).stream().anyMatch(f -> f.ruleId().equals("FA-FUNCTIONAL-LINE")
+                && "finalAccounts.functionalLines[0]".equals(f.subject())));
+    }
+
     private Set<String> changeRules(ObjectNode budget) {
         return reconciler.check(budget).stream().map(Finding::ruleId).filter(id -> id.startsWith("BUD-CHANGE"))
                 .collect(java.util.stream.Collectors.toSet());

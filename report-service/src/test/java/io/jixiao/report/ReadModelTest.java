@@ -48,7 +48,7 @@ class ReadModelTest {
         BudgetDocument doc = new BudgetDocument(new BudgetDocument.Revenue(new BigDecimal(allocatedYuan),
                 r.initialAllocation(), r.initialAllocationBySource(), r.carryover(), r.midYearAdditions(),
                 r.yearEndRecoveries()), seed.expenditure(), seed.threePublicExpenses(), null, List.of(), List.of(),
-                null);
+                null, null);
         return new BudgetSnapshot(code, 2024, doc, null, List.of());
     }
 

@@ -106,7 +106,7 @@ class ScoreBasisTest {
         BudgetDocument changed = new BudgetDocument(new BudgetDocument.Revenue(new BigDecimal(allocated),
                 r.initialAllocation(), r.initialAllocationBySource(), r.carryover(), r.midYearAdditions(),
                 r.yearEndRecoveries()), seed.budget().expenditure(), seed.budget().threePublicExpenses(), null,
-                List.of(), List.of(), null);
+                List.of(), List.of(), null, null);
         return new BudgetSnapshot(SeedFixture.UNIT, YEAR, changed, null, seed.findings());
     }
 

@@ -188,7 +188,7 @@ class WorkflowTest {
         BudgetDocument corrected = new BudgetDocument(new BudgetDocument.Revenue(new BigDecimal("187577120.00"),
                 r.initialAllocation(), r.initialAllocationBySource(), r.carryover(), r.midYearAdditions(),
                 r.yearEndRecoveries()), seed.budget().expenditure(), seed.budget().threePublicExpenses(), null,
-                List.of(), List.of(), null);
+                List.of(), List.of(), null, null);
         ReportApi.publishBudget(new BudgetSnapshot(SeedFixture.UNIT, YEAR, corrected, null, List.of()), 2);
         await().atMost(Duration.ofSeconds(60)).until(() -> "DRAFT".equals(given().auth().oauth2(finance)
                 .get(REPORT + "/status").then().statusCode(200).extract().path("status")));

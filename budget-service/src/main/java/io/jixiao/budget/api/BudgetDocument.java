@@ -37,7 +37,10 @@ public record BudgetDocument(
         @Size(max = 12) List<@NotNull @Valid MonthlyExecution> monthlyExecution,
         @Schema(description = "与上年比较：报告所述各数字的上年数、本年比上年增减额和增长率（如“较上年增加189.25万元，增长31.39%”），"
                 + "每个数字至多一条。未填报表示报告未作比较。")
-        @Size(max = 20) List<@NotNull @Valid StatedChange> changes) {
+        @Size(max = 20) List<@NotNull @Valid StatedChange> changes,
+        @Schema(description = "部门决算收入支出总表（全部资金来源）：本年收入合计、年初结转和结余、收入总计，基本支出（人员经费、公用经费）、"
+                + "项目支出、本年支出合计、年末结转和结余、支出总计等。未填报表示未按决算口径说明。")
+        @Valid FinalAccounts finalAccounts) {
 
     /** The figures a report compares with the year before, by their path in this document. */
     public static final String COMPARED_FIGURES = "revenue\\.allocatedTotal|revenue\\.initialAllocation"

@@ -40,7 +40,7 @@ class BudgetMappingTest {
     @Test
     void notStatedStaysNotStated() {
         var published = mapping.toContract(new BudgetDocument(new BudgetDocument.Revenue(null, null, null, null, null,
-                null), null, null, null, null, null, null));
+                null), null, null, null, null, null, null, null));
         assertNull(published.projects(), "no projects stated is not an empty project list");
         assertNull(published.revenue().yearEndRecoveries());
         assertNull(published.expenditure());

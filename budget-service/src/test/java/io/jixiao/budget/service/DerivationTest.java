@@ -44,6 +44,6 @@ class DerivationTest {
     }
 
     private static BudgetDocument budget(List<Project> projects, List<MonthlyExecution> months) {
-        return new BudgetDocument(null, null, null, null, projects, months, null);
+        return new BudgetDocument(null, null, null, null, projects, months, null, null);
     }
 }

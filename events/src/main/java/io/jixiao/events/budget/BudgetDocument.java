@@ -11,7 +11,7 @@ import java.util.List;
  */
 public record BudgetDocument(Revenue revenue, Expenditure expenditure, ThreePublicExpenses threePublicExpenses,
         GovernmentProcurement governmentProcurement, List<Project> projects, List<MonthlyExecution> monthlyExecution,
-        List<StatedChange> changes) {
+        List<StatedChange> changes, FinalAccounts finalAccounts) {
 
     /** 预算收入. */
     public record Revenue(BigDecimal allocatedTotal, BigDecimal initialAllocation,

@@ -100,6 +100,9 @@ public class ReportWriter {
             BudgetDocument budget = in.budget().payload().budget();
             d.lead("1.预算收入。", BudgetSection.revenue(ledger, year, budget.revenue()), false);
             d.lead("2.预算支出。", BudgetSection.expenditure(ledger, year, budget, n.expenditureRemark()), false);
+            if (budget.finalAccounts() != null) {
+                d.lead("3.决算收支。", FinalAccountsSection.write(ledger, year, budget.finalAccounts()), false);
+            }
         }
 
         // 二、部门整体支出绩效实现情况

@@ -142,7 +142,7 @@ public class ReportWriterTest {
                 r.initialAllocationBySource(), r.carryover(), null, r.yearEndRecoveries()),
                 new BudgetDocument.Expenditure(seed.expenditure().total(), seed.expenditure().carriedForward(), null,
                         null, seed.expenditure().personnel(), null, seed.expenditure().projects()),
-                null, null, List.of(), List.of(), null);
+                null, null, List.of(), List.of(), null, null);
         ReportInputs in = new ReportInputs("XZ-GAP", 2024, null, held(new BudgetSnapshot("XZ-GAP", 2024, gaps, null,
                 List.of())), null, null, null, NarrativeDocument.empty(), Map.of());
         ReportModel m = writer.write(in, Variant.INTERNAL);
@@ -250,7 +250,7 @@ public class ReportWriterTest {
                         new BudgetDocument.StatedChange("expenditure.total", new BigDecimal("200000000.00"), null,
                                 new BigDecimal("-6.21")),
                         new BudgetDocument.StatedChange("threePublicExpenses.actual", new BigDecimal("1000000.00"),
-                                null, null)));
+                                null, null)), null);
         ReportInputs in = new ReportInputs("XZ-CHG", 2024, null, held(new BudgetSnapshot("XZ-CHG", 2024, compared, null,
                 List.of())), null, null, null, NarrativeDocument.empty(), Map.of());
         ReportModel m = writer.write(in, Variant.INTERNAL);
@@ -262,6 +262,36 @@ public class ReportWriterTest {
                 .findFirst().orElseThrow();
         assertEquals("DERIVED", derived.status());
         assertEquals(0, new BigDecimal("-12414000.00").compareTo(derived.value()));
+    }
+
+    @Test
+    void theFinalAccountsPrintAsTheUnitStatesThem() {
+        BudgetDocument seed = SeedFixture.budgetDocument();
+        var accounts = new io.jixiao.events.budget.FinalAccounts(
+                new io.jixiao.events.budget.FinalAccounts.Income(new io.jixiao.events.budget.FinalAccounts.FiscalIncome(
+                        new BigDecimal("38591600.00"), new BigDecimal("38591600.00"), BigDecimal.ZERO, null), null,
+                        BigDecimal.ZERO, null, null, new BigDecimal("2663300.00"), new BigDecimal("41254900.00"), null,
+                        null, null),
+                new io.jixiao.events.budget.FinalAccounts.Expenditure(
+                        new io.jixiao.events.budget.FinalAccounts.BasicSpending(new BigDecimal("11402700.00"), null,
+                                null), new BigDecimal("30036400.00"), null, null, null, new BigDecimal("41439100.00"),
+                        null, new BigDecimal("0.00"), null),
+                List.of());
+        BudgetDocument withAccounts = new BudgetDocument(seed.revenue(), seed.expenditure(),
+                seed.threePublicExpenses(), seed.governmentProcurement(), seed.projects(), seed.monthlyExecution(),
+                null, accounts);
+        ReportModel m = writer.write(new ReportInputs("XZ-FA", 2022, null, held(new BudgetSnapshot("XZ-FA", 2022,
+                withAccounts, null, List.of())), null, null, null, NarrativeDocument.empty(), Map.of()),
+                Variant.INTERNAL);
+        String text = text(m);
+        assertTrue(text.contains("3.决算收支。2022年本年收入合计4125.49万元，其中：财政拨款收入3859.16万元"
+                + "（一般公共预算财政拨款收入3859.16万元、政府性基金预算财政拨款收入0万元）、事业收入0万元、"
+                + "其他收入266.33万元；收入总计*万元。"), text);
+        assertTrue(text.contains("2022年本年支出合计4143.91万元，其中：基本支出1140.27万元、项目支出3003.64万元；"
+                + "年末结转和结余0万元；支出总计*万元。"), text);
+        // 收、支总计 not stated: missing, and said so
+        assertEquals("MISSING", m.figures().stream().filter(f -> f.key().equals("budget.finalAccounts.income.grandTotal"))
+                .findFirst().orElseThrow().status());
     }
 
     @Test
