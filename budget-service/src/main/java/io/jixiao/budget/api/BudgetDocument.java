@@ -45,7 +45,9 @@ public record BudgetDocument(
     /** The figures a report compares with the year before, by their path in this document. */
     public static final String COMPARED_FIGURES = "revenue\\.allocatedTotal|revenue\\.initialAllocation"
             + "|expenditure\\.total|expenditure\\.personnel\\.actual|expenditure\\.publicFunds\\.actual"
-            + "|expenditure\\.projects\\.actual|threePublicExpenses\\.actual|governmentProcurement\\.actual";
+            + "|expenditure\\.projects\\.actual|threePublicExpenses\\.actual|governmentProcurement\\.actual"
+            + "|finalAccounts\\.income\\.(fiscal\\.total|currentYearTotal|grandTotal)"
+            + "|finalAccounts\\.expenditure\\.(basic\\.total|projects|currentYearTotal|grandTotal)";
 
     /** 预算收入. */
     public record Revenue(
@@ -194,7 +196,11 @@ public record BudgetDocument(
             @Schema(description = "比较的数字（本文档中的路径）：revenue.allocatedTotal 财政下达资金指标，revenue.initialAllocation "
                     + "年初下达，expenditure.total 财政资金总支出，expenditure.personnel.actual 人员经费支出，"
                     + "expenditure.publicFunds.actual 公用经费支出，expenditure.projects.actual 项目资金支出，"
-                    + "threePublicExpenses.actual “三公”经费支出，governmentProcurement.actual 政府采购执行。必填。")
+                    + "threePublicExpenses.actual “三公”经费支出，governmentProcurement.actual 政府采购执行；决算口径："
+                    + "finalAccounts.income.fiscal.total 财政拨款收入，finalAccounts.income.currentYearTotal 本年收入合计，"
+                    + "finalAccounts.income.grandTotal 收入总计，finalAccounts.expenditure.basic.total 基本支出，"
+                    + "finalAccounts.expenditure.projects 项目支出，finalAccounts.expenditure.currentYearTotal 本年支出合计，"
+                    + "finalAccounts.expenditure.grandTotal 支出总计。必填。")
             @NotNull @Pattern(regexp = COMPARED_FIGURES, message = "must be one of the figures a report compares")
             String figure,
             @Schema(description = "上年数（元）：报告所述的上年数。未填报表示未说明，可由本年数和增减额推得。")

@@ -92,19 +92,42 @@ final class BudgetSection {
             s.append("，").append(stripEnd(remark));
         }
         s.append("。");
-        String compared = changes(ledger, budget.changes());
-        if (!compared.isEmpty()) {
-            s.append("与上年相比，").append(compared).append("。");
-        }
         return s.toString();
     }
 
+    /** Whether the budget states any figure of the 财政资金 view (a unit may state its final accounts only). */
+    static boolean statesFiscalView(BudgetDocument budget) {
+        BudgetDocument.Revenue r = budget.revenue();
+        BudgetDocument.Expenditure e = budget.expenditure();
+        boolean revenue = r != null && (r.allocatedTotal() != null || r.initialAllocation() != null
+                || r.carryover() != null || r.midYearAdditions() != null || r.yearEndRecoveries() != null);
+        boolean spending = e != null && (e.total() != null || e.carriedForward() != null || e.surplus() != null
+                || e.executionRatePercent() != null || e.personnel() != null || e.publicFunds() != null
+                || e.projects() != null);
+        return revenue || spending;
+    }
+
+    /** "与上年相比，…。" for the changes the budget states, or an empty string. */
+    static String comparedWithLastYear(FigureLedger ledger, BudgetDocument budget) {
+        String compared = changes(ledger, budget.changes());
+        return compared.isEmpty() ? "" : "与上年相比，" + compared + "。";
+    }
+
     /** The figures a report compares with the year before, as it states them, in the order it gives them. */
-    private static final Map<String, String> COMPARED = Map.of("revenue.allocatedTotal", "财政下达资金指标",
-            "revenue.initialAllocation", "年初下达", "expenditure.total", "财政资金总支出",
-            "expenditure.personnel.actual", "人员经费支出", "expenditure.publicFunds.actual", "公用经费支出",
-            "expenditure.projects.actual", "项目资金支出", "threePublicExpenses.actual", "“三公”经费支出",
-            "governmentProcurement.actual", "政府采购执行");
+    private static final Map<String, String> COMPARED = Map.ofEntries(Map.entry("revenue.allocatedTotal", "财政下达资金指标"),
+            Map.entry("revenue.initialAllocation", "年初下达"), Map.entry("expenditure.total", "财政资金总支出"),
+            Map.entry("expenditure.personnel.actual", "人员经费支出"),
+            Map.entry("expenditure.publicFunds.actual", "公用经费支出"),
+            Map.entry("expenditure.projects.actual", "项目资金支出"),
+            Map.entry("threePublicExpenses.actual", "“三公”经费支出"),
+            Map.entry("governmentProcurement.actual", "政府采购执行"),
+            Map.entry("finalAccounts.income.fiscal.total", "财政拨款收入"),
+            Map.entry("finalAccounts.income.currentYearTotal", "本年收入合计"),
+            Map.entry("finalAccounts.income.grandTotal", "收入总计"),
+            Map.entry("finalAccounts.expenditure.basic.total", "基本支出"),
+            Map.entry("finalAccounts.expenditure.projects", "项目支出"),
+            Map.entry("finalAccounts.expenditure.currentYearTotal", "本年支出合计"),
+            Map.entry("finalAccounts.expenditure.grandTotal", "支出总计"));
 
     /**
      * "财政资金总支出较上年增加189.25万元，增长31.39%": each stated change in the sentence form reports use; a 增减额 not

@@ -25,9 +25,7 @@ final class FinalAccountsSection {
                     in.currentYearTotal())).append("万元");
             List<String> parts = new ArrayList<>();
             FinalAccounts.FiscalIncome fiscal = in.fiscal();
-            if (fiscal != null && fiscal.total() != null) {
-                StringBuilder f = new StringBuilder("财政拨款收入").append(money(ledger, "income.fiscal.total",
-                        "财政拨款收入", fiscal.total())).append("万元");
+            if (fiscal != null) {
                 List<String> byBudget = new ArrayList<>();
                 stated(ledger, byBudget, "income.fiscal.generalPublicBudget", "一般公共预算财政拨款收入",
                         fiscal.generalPublicBudget());
@@ -35,10 +33,7 @@ final class FinalAccountsSection {
                         fiscal.governmentFunds());
                 stated(ledger, byBudget, "income.fiscal.stateCapital", "国有资本经营预算财政拨款收入",
                         fiscal.stateCapital());
-                if (!byBudget.isEmpty()) {
-                    f.append("（").append(String.join("、", byBudget)).append("）");
-                }
-                parts.add(f.toString());
+                addIfAny(parts, withParts(ledger, "income.fiscal.total", "财政拨款收入", fiscal.total(), byBudget));
             }
             stated(ledger, parts, "income.superiorSubsidy", "上级补助收入", in.superiorSubsidy());
             stated(ledger, parts, "income.business", "事业收入", in.business());
@@ -62,16 +57,11 @@ final class FinalAccountsSection {
                     out.currentYearTotal())).append("万元");
             List<String> parts = new ArrayList<>();
             FinalAccounts.BasicSpending basic = out.basic();
-            if (basic != null && basic.total() != null) {
-                StringBuilder b = new StringBuilder("基本支出").append(money(ledger, "expenditure.basic.total", "基本支出",
-                        basic.total())).append("万元");
+            if (basic != null) {
                 List<String> kinds = new ArrayList<>();
                 stated(ledger, kinds, "expenditure.basic.personnel", "人员经费", basic.personnel());
                 stated(ledger, kinds, "expenditure.basic.publicFunds", "公用经费", basic.publicFunds());
-                if (!kinds.isEmpty()) {
-                    b.append("（").append(String.join("、", kinds)).append("）");
-                }
-                parts.add(b.toString());
+                addIfAny(parts, withParts(ledger, "expenditure.basic.total", "基本支出", basic.total(), kinds));
             }
             stated(ledger, parts, "expenditure.projects", "项目支出", out.projects());
             stated(ledger, parts, "expenditure.toSuperior", "上缴上级支出", out.toSuperior());
@@ -91,6 +81,25 @@ final class FinalAccountsSection {
                     .append("万元。");
         }
         return s.toString();
+    }
+
+    /**
+     * "基本支出1140.27万元（人员经费…、公用经费…）", or, when the unit states the parts but not their total, the parts
+     * alone, as its text gives them.
+     */
+    private static String withParts(FigureLedger ledger, String key, String label, BigDecimal total,
+            List<String> parts) {
+        if (total == null) {
+            return String.join("、", parts);
+        }
+        String whole = label + money(ledger, key, label, total) + "万元";
+        return parts.isEmpty() ? whole : whole + "（" + String.join("、", parts) + "）";
+    }
+
+    private static void addIfAny(List<String> parts, String text) {
+        if (!text.isEmpty()) {
+            parts.add(text);
+        }
     }
 
     private static String money(FigureLedger ledger, String key, String label, BigDecimal yuan) {

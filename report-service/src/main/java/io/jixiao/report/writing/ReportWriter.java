@@ -12,6 +12,7 @@ import io.jixiao.report.model.ReportModel.ReportFinding;
 import io.jixiao.report.model.ReportModel.ScoreTable;
 import io.jixiao.report.model.ReportModel.Variant;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -97,12 +98,7 @@ public class ReportWriter {
             d.lead("1.预算收入。", NOT_FILLED, true);
             d.lead("2.预算支出。", NOT_FILLED, true);
         } else {
-            BudgetDocument budget = in.budget().payload().budget();
-            d.lead("1.预算收入。", BudgetSection.revenue(ledger, year, budget.revenue()), false);
-            d.lead("2.预算支出。", BudgetSection.expenditure(ledger, year, budget, n.expenditureRemark()), false);
-            if (budget.finalAccounts() != null) {
-                d.lead("3.决算收支。", FinalAccountsSection.write(ledger, year, budget.finalAccounts()), false);
-            }
+            budget(d, ledger, year, in.budget().payload().budget(), n.expenditureRemark());
         }
 
         // 二、部门整体支出绩效实现情况
@@ -150,5 +146,28 @@ public class ReportWriter {
             opening.append(n.openingContext()).append("，");
         }
         return opening.append("我们形成了《").append(title).append("》，现反馈如下：").toString();
+    }
+
+    /**
+     * 一（五）: the 财政资金 view (1.预算收入, 2.预算支出) unless the unit states its final accounts only, then the final
+     * accounts (决算收支), and the changes from the year before the unit states, after the figures they compare.
+     */
+    private static void budget(ReportDraft d, FigureLedger ledger, String year, BudgetDocument budget,
+            String expenditureRemark) {
+        List<String[]> leads = new ArrayList<>();
+        boolean fiscal = BudgetSection.statesFiscalView(budget) || budget.finalAccounts() == null;
+        if (fiscal) {
+            leads.add(new String[] {"1.预算收入。", BudgetSection.revenue(ledger, year, budget.revenue())});
+            leads.add(new String[] {"2.预算支出。", BudgetSection.expenditure(ledger, year, budget, expenditureRemark)});
+        }
+        if (budget.finalAccounts() != null) {
+            leads.add(new String[] {(fiscal ? "3" : "1") + ".决算收支。",
+                    FinalAccountsSection.write(ledger, year, budget.finalAccounts())});
+        }
+        String[] last = leads.get(leads.size() - 1);
+        last[1] = last[1] + BudgetSection.comparedWithLastYear(ledger, budget);
+        for (String[] lead : leads) {
+            d.lead(lead[0], lead[1], false);
+        }
     }
 }

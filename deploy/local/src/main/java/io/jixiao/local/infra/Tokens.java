@@ -24,6 +24,7 @@ public final class Tokens {
     private static final Map<String, String> DEMO_CLIENT_SECRETS = Map.of(
             "xz-wxb-finance-system", "xz-wxb-finance-system-secret",
             "xz-tjj-finance-system", "xz-tjj-finance-system-secret",
+            "sc-dy-wglj-finance-system", "sc-dy-wglj-finance-system-secret",
             "nounit-system", "nounit-system-secret");
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

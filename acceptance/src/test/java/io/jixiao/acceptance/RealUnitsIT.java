@@ -1,0 +1,89 @@
+package io.jixiao.acceptance;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jixiao.local.infra.Fixtures;
+import io.jixiao.local.infra.Tokens;
+import io.jixiao.local.infra.WorkDirs;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Units from published reports (issue 13), each pushed through the gateway by its own department system as
+ * {@code deploy/fixtures/<unit>/manifest.json} lists it, and held to what was derived from its text by hand before
+ * the platform ran ({@code expected-findings.json}, with the arithmetic): every figure the text states is in the
+ * report as it prints it ({@code report-figures.txt}), exactly the expected contradictions and no others, and the
+ * checks its figures do not allow listed as not checked.
+ */
+class RealUnitsIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
+    @TestFactory
+    Stream<DynamicTest> eachPublishedUnitIsReproducedWithExactlyItsHandDerivedFindings() throws IOException {
+        List<Path> units;
+        try (Stream<Path> folders = Files.list(WorkDirs.root().resolve("deploy/fixtures"))) {
+            units = folders.filter(f -> Files.exists(f.resolve("expected-findings.json"))).sorted().toList();
+        }
+        assertTrue(!units.isEmpty(), "fixtures from published reports");
+        String gateway = RunningPlatform.get().gatewayUrl();
+        Tokens tokens = RunningPlatform.tokens();
+        String finance = tokens.user("finance");
+        return units.stream().map(folder -> DynamicTest.dynamicTest(folder.getFileName().toString(), () -> {
+            JsonNode expected = JSON.readTree(folder.resolve("expected-findings.json").toFile());
+            String unit = expected.get("unitCode").asText();
+            int year = expected.get("fiscalYear").asInt();
+            Fixtures.load(folder, gateway, tokens, line -> { }, Contract::require);
+            String report = gateway + "/api/reports/units/" + unit + "/years/" + year;
+
+            // the report carries every figure the text states, printed as the text prints it
+            List<String> figures = Fixtures.expectedFigures(folder);
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                String html = get(report + "?format=html", finance).replaceAll("\\s+", "");
+                List<String> missing = new ArrayList<>();
+                for (String figure : figures) {
+                    if (!html.contains(figure.replaceAll("\\s+", ""))) {
+                        missing.add(figure);
+                    }
+                }
+                assertEquals(List.of(), missing, unit + ": figures missing from the report");
+            });
+
+            // exactly the contradictions derived by hand, and the list of what could not be checked
+            JsonNode findings = JSON.readTree(get(gateway + "/api/budget/units/" + unit + "/years/" + year
+                    + "/findings", finance));
+            Set<String> contradictions = new TreeSet<>();
+            Set<String> notChecked = new TreeSet<>();
+            for (JsonNode f : findings) {
+                (f.get("severity").asText().equals("INFO") ? notChecked : contradictions).add(f.get("ruleId").asText());
+            }
+            Set<String> expectedContradictions = new TreeSet<>();
+            expected.at("/budget/contradictions").forEach(r -> expectedContradictions.add(r.asText()));
+            assertEquals(expectedContradictions, contradictions, unit + ": " + findings);
+            assertEquals(Set.of(expected.at("/budget/notChecked").asText()), notChecked, unit + ": " + findings);
+        }));
+    }
+
+    private static String get(String url, String token) throws Exception {
+        HttpResponse<byte[]> response = Http.sendForBytes("GET", url, token, "application/json", null);
+        assertEquals(200, response.statusCode(), url);
+        return new String(response.body(), StandardCharsets.UTF_8);
+    }
+}
