@@ -143,7 +143,7 @@ class BudgetResourceTest {
         cases.add(new String[] {replace("\"monthlyExecution\": []", "\"monthlyExecution\": [{\"month\": 13, \"cumulativeExpenditure\": 1}]"), "monthlyExecution[0].month"});
         cases.add(new String[] {replace("\"monthlyExecution\": []", "\"monthlyExecution\": [{\"month\": 3, \"cumulativeExpenditure\": 1}, {\"month\": 3, \"cumulativeExpenditure\": 2}]"), "monthlyExecution[1].month"});
         cases.add(new String[] {replace("\"items\": []", "\"items\": [{\"kind\": \"YACHTS\", \"actual\": 1}]"), "threePublicExpenses.items[0].kind"});
-        cases.add(new String[] {"{\"expenditure\": {}}", "revenue"});
+        cases.add(new String[] {"{\"expenditure\": {\"total\": -1}}", "expenditure.total"});
         cases.add(new String[] {replace("\"monthlyExecution\": []", "\"monthlyExecution\": [{\"month\": null, \"cumulativeExpenditure\": 1}]"), "monthlyExecution[0].month"});
         cases.add(new String[] {replace("\"monthlyExecution\": []", "\"monthlyExecution\": [{\"cumulativeExpenditure\": 1}]"), "monthlyExecution[0].month"});
         cases.add(new String[] {replace("\"monthlyExecution\": []", "\"monthlyExecution\": [], \"changes\": [{\"figure\": \"revenue.colour\", \"change\": 1}]"), "changes[0].figure"});
@@ -168,8 +168,9 @@ class BudgetResourceTest {
                 .body(replace("\"items\": []", "\"items\": [{\"kind\": \"YACHTS\", \"actual\": 1}]")).put(path).then()
                 .statusCode(400).body("errors[0].message", equalTo(
                         "must be one of OVERSEAS_TRAVEL, VEHICLE_PURCHASE, VEHICLE_OPERATION, RECEPTION"));
-        given().auth().oauth2(system).contentType(ContentType.JSON).body("{\"expenditure\": {}}").put(path).then()
-                .statusCode(400).body("errors.find { it.field == 'revenue' }.message", equalTo("required"));
+        given().auth().oauth2(system).contentType(ContentType.JSON).body("{\"changes\": [{\"change\": 1}]}").put(path)
+                .then().statusCode(400).body("errors.find { it.field == 'changes[0].figure' }.message",
+                        equalTo("required"));
         for (String year : new String[] {"1999", "2999", "0"}) {
             given().auth().oauth2(system).contentType(ContentType.JSON).body(seedBudget())
                     .put("/api/budget/units/XZ-WXB/years/" + year + "/budget")

@@ -23,10 +23,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * by {@link io.jixiao.budget.mapping.BudgetMapping}.
  */
 public record BudgetDocument(
-        @Schema(description = "预算收入：财政下达资金指标及其构成（年初下达、上年结转、年中追加、年底收回）。必填（其中各数可未填报）。")
-        @NotNull @Valid Revenue revenue,
-        @Schema(description = "预算支出：财政资金总支出、结转结余资金、支出进度，及人员经费、公用经费、项目支出。必填（其中各数可未填报）。")
-        @NotNull @Valid Expenditure expenditure,
+        @Schema(description = "预算收入（财政资金口径）：财政下达资金指标及其构成（年初下达、上年结转、年中追加、年底收回）。"
+                + "未填报表示未按财政资金口径说明（如只填报部门决算 finalAccounts）。")
+        @Valid Revenue revenue,
+        @Schema(description = "预算支出（财政资金口径）：财政资金总支出、结转结余资金、支出进度，及人员经费、公用经费、项目支出。"
+                + "未填报表示未按财政资金口径说明（如只填报部门决算 finalAccounts）。")
+        @Valid Expenditure expenditure,
         @Schema(description = "“三公”经费：预算与实际支出合计、按类别明细及说明。未填报表示未说明，不按零计。")
         @Valid ThreePublicExpenses threePublicExpenses,
         @Schema(description = "政府采购：预算数与执行数。未填报表示未说明，不按零计。")
