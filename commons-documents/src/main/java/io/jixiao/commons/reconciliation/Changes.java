@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.jixiao.commons.printing.Figures;
 import io.jixiao.commons.reconciliation.Reconciler.Figure;
 import io.jixiao.commons.reconciliation.Reconciler.Located;
-import io.jixiao.commons.reconciliation.Reconciler.Results;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;

@@ -10,10 +10,7 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -42,7 +39,7 @@ public final class Reconciler {
     }
 
     public List<Finding> check(JsonNode document) {
-        Results results = new Results();
+        Results results = new Results(rules.uncheckedId());
         for (Rule rule : rules.rules()) {
             if (rule.forEach() == null) {
                 check(rule, document, "", null, results);
@@ -232,53 +229,10 @@ public final class Reconciler {
                 stated, difference, rule.unit(), subject);
     }
 
-    private static List<FigureRef> refs(List<Figure> figures, String unit) {
+    static List<FigureRef> refs(List<Figure> figures, String unit) {
         return figures.stream()
                 .map(f -> new FigureRef(f.path(), f.label(), f.value(), f.unit() == null ? unit : f.unit()))
                 .toList();
-    }
-
-    /** The findings of one document, and the checks it did not allow, reported together at the end. */
-    final class Results {
-
-        private final List<Finding> findings = new ArrayList<>();
-        /** Per rule not checked (in rule order): what was missing, and the items of a per-item rule it was. */
-        private final Map<Rule, Unchecked> unchecked = new LinkedHashMap<>();
-        private final Map<String, FigureRef> missing = new LinkedHashMap<>();
-
-        void add(Finding finding) {
-            findings.add(finding);
-        }
-
-        void unchecked(Rule rule, String subject, List<Figure> absent) {
-            Unchecked entry = unchecked.computeIfAbsent(rule, r -> new Unchecked(new LinkedHashSet<>(),
-                    new ArrayList<>()));
-            absent.forEach(f -> entry.why().add(f.why()));
-            if (subject != null) {
-                entry.subjects().add(subject);
-            }
-            for (FigureRef ref : refs(absent, rule.unit())) {
-                missing.putIfAbsent(ref.path(), ref);
-            }
-        }
-
-        List<Finding> all() {
-            if (unchecked.isEmpty()) {
-                return findings;
-            }
-            List<String> entries = new ArrayList<>();
-            unchecked.forEach((rule, entry) -> entries.add("%s（%s%s）".formatted(rule.title(),
-                    String.join("、", entry.why()),
-                    entry.subjects().isEmpty() ? "" : "：" + String.join("、", entry.subjects()))));
-            List<Finding> all = new ArrayList<>(findings);
-            all.add(new Finding(rules.uncheckedId(), Severity.INFO, "未能核对的勾稽关系",
-                    "未能核对：" + String.join("；", entries), List.copyOf(missing.values()), null, null, null, null,
-                    null));
-            return all;
-        }
-    }
-
-    private record Unchecked(Set<String> why, List<String> subjects) {
     }
 
     /** A figure of the document; {@code unit} null means the rule's unit. */
