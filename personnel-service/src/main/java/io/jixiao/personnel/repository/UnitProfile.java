@@ -1,7 +1,9 @@
 package io.jixiao.personnel.repository;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -38,35 +40,27 @@ public class UnitProfile extends PanacheEntityBase {
     /** 主要职能, as text. */
     public String functions;
 
-    /** 内设机构: the count (null when not disclosed), whether it is disclosed, the names as a JSON array. */
-    @Column(name = "internal_bodies_count")
-    public Integer internalBodiesCount;
+    /** 内设机构. */
+    @Embedded
+    @AttributeOverride(name = "count", column = @Column(name = "internal_bodies_count"))
+    @AttributeOverride(name = "disclosed", column = @Column(name = "internal_bodies_disclosed", nullable = false))
+    @AttributeOverride(name = "names", column = @Column(name = "internal_bodies_names", nullable = false))
+    public BodyColumns internalBodies = new BodyColumns();
 
-    @Column(name = "internal_bodies_disclosed", nullable = false)
-    public boolean internalBodiesDisclosed;
+    /** 所属事业单位. */
+    @Embedded
+    @AttributeOverride(name = "count", column = @Column(name = "affiliated_institutions_count"))
+    @AttributeOverride(name = "disclosed",
+            column = @Column(name = "affiliated_institutions_disclosed", nullable = false))
+    @AttributeOverride(name = "names", column = @Column(name = "affiliated_institutions_names", nullable = false))
+    public BodyColumns affiliatedInstitutions = new BodyColumns();
 
-    @Column(name = "internal_bodies_names", nullable = false)
-    public String internalBodiesNames;
-
-    /** 所属事业单位: the count (null when not disclosed), whether it is disclosed, the names as a JSON array. */
-    @Column(name = "affiliated_institutions_count")
-    public Integer affiliatedInstitutionsCount;
-
-    @Column(name = "affiliated_institutions_disclosed", nullable = false)
-    public boolean affiliatedInstitutionsDisclosed;
-
-    @Column(name = "affiliated_institutions_names", nullable = false)
-    public String affiliatedInstitutionsNames;
-
-    /** 派驻机构: the count (null when not disclosed), whether it is disclosed, the names as a JSON array. */
-    @Column(name = "seconded_bodies_count")
-    public Integer secondedBodiesCount;
-
-    @Column(name = "seconded_bodies_disclosed", nullable = false)
-    public boolean secondedBodiesDisclosed;
-
-    @Column(name = "seconded_bodies_names", nullable = false)
-    public String secondedBodiesNames;
+    /** 派驻机构. */
+    @Embedded
+    @AttributeOverride(name = "count", column = @Column(name = "seconded_bodies_count"))
+    @AttributeOverride(name = "disclosed", column = @Column(name = "seconded_bodies_disclosed", nullable = false))
+    @AttributeOverride(name = "names", column = @Column(name = "seconded_bodies_names", nullable = false))
+    public BodyColumns secondedBodies = new BodyColumns();
 
     @Column(nullable = false)
     public long version;

@@ -11,6 +11,7 @@ import io.jixiao.events.EventEnvelope;
 import io.jixiao.events.Topics;
 import io.jixiao.events.UnitSnapshot.Bodies;
 import io.jixiao.events.UnitSnapshot;
+import io.jixiao.personnel.repository.BodyColumns;
 import io.jixiao.personnel.repository.UnitProfile;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -89,15 +90,9 @@ public class UnitRegister {
         unit.active = profile.active();
         unit.aliases = writeNames(profile.aliases());
         unit.functions = profile.functions();
-        unit.internalBodiesCount = profile.internalBodies().count();
-        unit.internalBodiesDisclosed = profile.internalBodies().countDisclosed();
-        unit.internalBodiesNames = writeNames(profile.internalBodies().names());
-        unit.affiliatedInstitutionsCount = profile.affiliatedInstitutions().count();
-        unit.affiliatedInstitutionsDisclosed = profile.affiliatedInstitutions().countDisclosed();
-        unit.affiliatedInstitutionsNames = writeNames(profile.affiliatedInstitutions().names());
-        unit.secondedBodiesCount = profile.secondedBodies().count();
-        unit.secondedBodiesDisclosed = profile.secondedBodies().countDisclosed();
-        unit.secondedBodiesNames = writeNames(profile.secondedBodies().names());
+        hold(unit.internalBodies, profile.internalBodies());
+        hold(unit.affiliatedInstitutions, profile.affiliatedInstitutions());
+        hold(unit.secondedBodies, profile.secondedBodies());
         unit.version++;
         unit.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
         unit.updatedBy = actor.name();
@@ -122,24 +117,19 @@ public class UnitRegister {
 
     public UnitSnapshot snapshot(UnitProfile unit) {
         return new UnitSnapshot(unit.unitCode, unit.name, unit.region, unit.level, unit.parentCode, unit.active,
-                readNames(unit.aliases), unit.functions, internalBodies(unit), affiliatedInstitutions(unit),
-                secondedBodies(unit));
+                readNames(unit.aliases), unit.functions, bodies(unit.internalBodies),
+                bodies(unit.affiliatedInstitutions), bodies(unit.secondedBodies));
     }
 
-    /** 派驻机构 as held. */
-    public Bodies secondedBodies(UnitProfile unit) {
-        return new Bodies(unit.secondedBodiesCount, unit.secondedBodiesDisclosed, readNames(unit.secondedBodiesNames));
+    /** Bodies of one kind (内设机构, 所属事业单位, 派驻机构) as held. */
+    private Bodies bodies(BodyColumns held) {
+        return new Bodies(held.count, held.disclosed, readNames(held.names));
     }
 
-    /** 内设机构 as held. */
-    public Bodies internalBodies(UnitProfile unit) {
-        return new Bodies(unit.internalBodiesCount, unit.internalBodiesDisclosed, readNames(unit.internalBodiesNames));
-    }
-
-    /** 所属事业单位 as held. */
-    public Bodies affiliatedInstitutions(UnitProfile unit) {
-        return new Bodies(unit.affiliatedInstitutionsCount, unit.affiliatedInstitutionsDisclosed,
-                readNames(unit.affiliatedInstitutionsNames));
+    private void hold(BodyColumns held, Bodies bodies) {
+        held.count = bodies.count();
+        held.disclosed = bodies.countDisclosed();
+        held.names = writeNames(bodies.names());
     }
 
     /**
@@ -172,8 +162,8 @@ public class UnitRegister {
                 && unit.active == p.active()
                 && readNames(unit.aliases).equals(p.aliases())
                 && Objects.equals(unit.functions, p.functions())
-                && internalBodies(unit).equals(p.internalBodies())
-                && affiliatedInstitutions(unit).equals(p.affiliatedInstitutions())
-                && secondedBodies(unit).equals(p.secondedBodies());
+                && bodies(unit.internalBodies).equals(p.internalBodies())
+                && bodies(unit.affiliatedInstitutions).equals(p.affiliatedInstitutions())
+                && bodies(unit.secondedBodies).equals(p.secondedBodies());
     }
 }
