@@ -57,6 +57,9 @@ class MixedVersionsIT {
         }
         ObjectNode budget = (ObjectNode) JSON.readTree(fixture.resolve("budget.json").toFile());
         awaitPushed(budgetPath(), budget.toString());
+        // the evidence for every indicator, so that the evaluation is complete and nothing but the versions can block
+        awaitPushed("/api/assessment/units/" + UNIT + "/years/" + YEAR + "/evaluation",
+                Files.readString(fixture.resolve("evaluation.json")));
         String report = "/api/reports/units/" + UNIT + "/years/" + YEAR;
         await().atMost(Duration.ofSeconds(90)).until(() -> pending(report) == 0);
 

@@ -4,6 +4,9 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -208,7 +211,13 @@ class AssessmentFlowTest {
                  "declared": {"total": 95, "scores": [{"indicator": "2.1.1", "score": 3}]}}""")
                 .put("/api/assessment/units/XZ-WXB/years/2016/evaluation").then().statusCode(200)
                 .body("score.declaredTotal", equalTo(95))
-                .body("score.findings.ruleId", hasItem("ASSESS-DECLARED-TOTAL"))
+                // 95 declared on 21 points of evidence: not yet evidenced, so no grade and no total compared
+                .body("score.status", equalTo("INCOMPLETE"))
+                .body("score.grade", nullValue())
+                .body("score.coverage.assessedWeight", equalTo(21))
+                .body("score.coverage.complete", equalTo(false))
+                .body("score.findings.ruleId", hasItem("ASSESS-INCOMPLETE"))
+                .body("score.findings.ruleId", not(hasItem("ASSESS-DECLARED-TOTAL")))
                 .body("score.findings.ruleId", hasItem("ASSESS-DECLARED-INDICATOR"));
         JsonNode held = score(path);
         assertEquals(0, new BigDecimal("3.80").compareTo(indicator(held, "1.1.1").get("score").decimalValue()));
@@ -286,19 +295,56 @@ class AssessmentFlowTest {
     }
 
     @Test
-    void financeRanksEveryUnitAndAReporterSeesOnlyItsOwn() {
+    void financeRanksCompleteEvaluationsAndListsTheIncompleteApartAndAReporterSeesOnlyItsOwn() throws IOException {
+        // 2018 is scored by a framework that grades from half the weight evidenced: XZ-WXB states enough, XZ-TJJ not
+        String lenient = new String(getClass().getClassLoader().getResourceAsStream("frameworks/mof-2013-common.yaml")
+                .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                .replace("id: mof-2013-common", "id: test-half-evidenced").replace("fromYear: 2013", "fromYear: 2018")
+                .replace("toYear: 2100", "toYear: 2018").replace("priority: 0", "priority: 5\ncoverageThreshold: 50");
+        given().auth().oauth2(TestInfrastructure.tokens().user("admin")).contentType("application/yaml")
+                .body(lenient.getBytes(java.nio.charset.StandardCharsets.UTF_8)).put("/api/assessment/frameworks")
+                .then().statusCode(200);
         String finance = finance();
         String path = score("XZ-WXB", 2018);
         publishFacts("XZ-WXB", 2018, fixture("budget.json", BudgetDocument.class));
         publishBudget("XZ-TJJ", 2018, fixture("budget.json", BudgetDocument.class), 1);
         awaitScoredOnAllFacts(path);
+        // 7 points from the facts, 46 stated: 3.1.1–3.1.4 (30), 4.1.4 (8), 1.1.1 and 1.1.2 (8)
+        given().auth().oauth2(TestInfrastructure.tokens().user("reporter")).contentType(ContentType.JSON).body("""
+                {"ratings": [{"indicator": "1.1.1", "level": "ACHIEVED", "percent": 90, "evidence": "年度工作要点"},
+                             {"indicator": "1.1.2", "level": "ACHIEVED", "percent": 90, "evidence": "绩效目标申报表"}],
+                 "actuals": [{"indicator": "3.1.1", "value": 100, "evidence": "年度工作总结"},
+                             {"indicator": "3.1.2", "value": 100, "evidence": "年度工作总结"},
+                             {"indicator": "3.1.3", "value": 100, "evidence": "年度工作总结"},
+                             {"indicator": "3.1.4", "value": 100, "evidence": "年度工作总结"},
+                             {"indicator": "4.1.4", "value": 95, "evidence": "满意度调查"}]}""")
+                .put("/api/assessment/units/XZ-WXB/years/2018/evaluation").then().statusCode(200)
+                .body("score.framework.id", equalTo("test-half-evidenced"))
+                .body("score.status", equalTo("SCORED"))
+                .body("score.coverage.assessedWeight", equalTo(53))
+                .body("score.grade", notNullValue());
         await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(finance)
                 .get(score("XZ-TJJ", 2018)).statusCode() == 200);
+
         given().auth().oauth2(finance).queryParam("fiscalYear", 2018).get("/api/assessment/rankings")
-                .then().statusCode(200).body("totalCount", equalTo(2)).body("items.unitCode", hasItem("XZ-TJJ"))
-                .body("items[0].rank", equalTo(1));
+                .then().statusCode(200).body("totalCount", equalTo(2))
+                .body("items[0].unitCode", equalTo("XZ-WXB")).body("items[0].rank", equalTo(1))
+                .body("items[0].status", equalTo("SCORED")).body("items[0].coveragePercent", equalTo(53.0f))
+                .body("items[1].unitCode", equalTo("XZ-TJJ")).body("items[1].rank", nullValue())
+                .body("items[1].status", equalTo("INCOMPLETE")).body("items[1].grade", nullValue())
+                .body("items[1].coveragePercent", equalTo(5.0f)); // its budget alone: 2.1.1 and 2.1.2
+        given().auth().oauth2(finance).queryParam("fiscalYear", 2018).queryParam("completeness", "INCOMPLETE")
+                .get("/api/assessment/rankings").then().statusCode(200).body("totalCount", equalTo(1))
+                .body("items.unitCode", equalTo(List.of("XZ-TJJ")));
+        given().auth().oauth2(finance).queryParam("fiscalYear", 2018).queryParam("completeness", "COMPLETE")
+                .get("/api/assessment/rankings").then().statusCode(200).body("totalCount", equalTo(1))
+                .body("items.unitCode", equalTo(List.of("XZ-WXB")));
+        given().auth().oauth2(finance).queryParam("fiscalYear", 2018).queryParam("completeness", "half")
+                .get("/api/assessment/rankings").then().statusCode(400)
+                .body("errors[0].field", equalTo("completeness"));
         given().auth().oauth2(finance).queryParam("fiscalYear", 2018).get("/api/assessment/summary")
-                .then().statusCode(200).body("count", equalTo(2));
+                .then().statusCode(200).body("count", equalTo(1)).body("incomplete", equalTo(1))
+                .body("byGrade.待补充", equalTo(1));
         String reporter = TestInfrastructure.tokens().user("reporter");
         given().auth().oauth2(reporter).get(path).then().statusCode(200);
         given().auth().oauth2(reporter).get(score("XZ-TJJ", 2018)).then().statusCode(403);

@@ -87,7 +87,7 @@ class UnscoredFactsTest {
         given().auth().oauth2(user("admin")).contentType("application/yaml")
                 .body(yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .put("/api/assessment/frameworks").then().statusCode(200).body("loaded", equalTo(true));
-        held = awaitStatus(path, "SCORED");
+        held = awaitStatus(path, "INCOMPLETE"); // scored, on the budget alone
         assertEquals("test-2010-2012", held.at("/score/framework/id").asText());
         assertTrue(held.at("/score/total").isNumber(), held.toString());
         assertTrue(held.at("/score/statusReason").isNull());
@@ -104,7 +104,7 @@ class UnscoredFactsTest {
         assertEquals(1, count("select count(*) from fact_snapshot where unit_code = 'XZ-LATE'"));
 
         TestEvents.publishUnit("XZ-LATE", "自治区迟到单位", 1);
-        held = awaitStatus(path, "SCORED");
+        held = awaitStatus(path, "INCOMPLETE"); // scored, on the budget alone
         assertTrue(held.at("/score/total").isNumber(), held.toString());
         assertEquals(1, held.at("/score/basis/budget").asLong());
     }

@@ -67,7 +67,7 @@ public final class ReportApi {
         var scores = SeedFixture.scores();
         publishScores(new ScoreSnapshot(unit, year, ScoreSnapshot.Status.SCORED, null, basis, scores.framework(),
                 scores.total(), scores.grade(), scores.declaredTotal(), scores.indicators(), scores.findings(),
-                scores.warnings()), version);
+                scores.warnings(), scores.coverage()), version);
     }
 
     private static <T> EventEnvelope<T> envelope(String type, String unit, int year, long version, String source,

@@ -130,7 +130,10 @@ public final class SeedFixture {
         return new ScoreSnapshot(UNIT, YEAR, ScoreSnapshot.Status.SCORED, null, basis(1, 1, 1),
                 new ScoreSnapshot.FrameworkRef("mof-2013-53", 1,
                 "部门整体支出绩效评价共性指标体系框架"), new BigDecimal("88.5"), "良", new BigDecimal("95"), indicators,
-                List.of(declaredAbove), List.of());
+                List.of(declaredAbove), List.of(), new ScoreSnapshot.Coverage(new BigDecimal("95"),
+                        new BigDecimal("100"), new BigDecimal("95.00"), new BigDecimal("90"), true,
+                        List.of(new ScoreSnapshot.Missing("1.2.1", "在职人员控制率", new BigDecimal("5"), "编制数未填报",
+                                "人员情况"))));
     }
 
     /** What a score rests on: these versions of the year's budget, staff and assets, and the first statement. */

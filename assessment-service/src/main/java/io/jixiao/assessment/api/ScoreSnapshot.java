@@ -27,23 +27,29 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record ScoreSnapshot(
         @Schema(description = "单位编码。") String unitCode,
         @Schema(description = "预算年度。") int fiscalYear,
-        @Schema(description = "评分状态：SCORED 已评分，NO_FRAMEWORK 尚无适用于该地区和年度的指标体系，"
+        @Schema(description = "评分状态：SCORED 已评分，INCOMPLETE 待补充（评分依据未达到指标体系的覆盖率要求，"
+                + "只给出已得分数，不定等级、不排名），NO_FRAMEWORK 尚无适用于该地区和年度的指标体系，"
                 + "UNIT_UNKNOWN 单位尚未从单位名录到达；为空等同已评分（早期事件）。")
         Status status,
         @Schema(description = "尚未评分的原因（文字）；已评分时为空。") String statusReason,
         @Schema(description = "评分依据的各项数据的版本。") Basis basis,
         @Schema(description = "评分所用的指标体系及版本；未评分时为空。") FrameworkRef framework,
-        @Schema(description = "计算总分（分，0–100）：可评价指标得分之和；未评分时为空。") BigDecimal total,
-        @Schema(description = "等级：优/良/中/差，按指标体系的等级标准；没有可评价指标时为空。") String grade,
+        @Schema(description = "计算总分（分，0–100）：可评价指标得分之和，待补充时为已得分数；未评分时为空。") BigDecimal total,
+        @Schema(description = "等级：优/良/中/差，按指标体系的等级标准；评分依据未达到覆盖率要求（待补充）时为空。")
+        String grade,
         @Schema(description = "自评总分（申报，分）：单位在自评表中申报的总分，如 95；未申报时为空。") BigDecimal declaredTotal,
         @Schema(description = "指标树：各级指标及其结果，上级在下级之前。") List<IndicatorResult> indicators,
         @Schema(description = "核对问题：自评得分高于依据支持的得分（规则 ASSESS-…）。") List<Finding> findings,
-        @Schema(description = "监控预警（双监控）：评分时的预警。") List<Warning> warnings) {
+        @Schema(description = "监控预警（双监控）：评分时的预警。") List<Warning> warnings,
+        @Schema(description = "评分依据覆盖率：已核验指标的权重占指标体系总权重的比例，以及待补充的指标及应由谁提供；"
+                + "未评分时为空。") Coverage coverage) {
 
     /** Whether a unit-year is scored; a fact that cannot be scored yet is kept and scored once it can. */
     public enum Status {
-        /** scored against the framework that applies */
+        /** scored against the framework that applies, on evidence that reaches its coverage threshold */
         SCORED,
+        /** 待补充: scored on what is evidenced, below the framework's coverage threshold; no grade, no rank */
+        INCOMPLETE,
         /** no framework applies to the unit's region and year yet: scored once one is loaded */
         NO_FRAMEWORK,
         /** the unit has not reached assessment-service from the units register yet: scored once it does */
@@ -129,6 +135,25 @@ public record ScoreSnapshot(
             @Schema(description = "数值；缺失时为空。") BigDecimal value,
             @Schema(description = "来源：提供该数据的服务，或单位自评填报。") String source,
             @Schema(description = "来源数据的版本。") long version) {
+    }
+
+    /** How much a result rests on: the weight of the indicators assessed against the framework's total weight. */
+    public record Coverage(
+            @Schema(description = "已核验指标的权重之和（分）。") BigDecimal assessedWeight,
+            @Schema(description = "指标体系总权重（分），通常为 100。") BigDecimal totalWeight,
+            @Schema(description = "覆盖率（%）= 已核验权重 ÷ 总权重 × 100，保留两位小数。") BigDecimal percent,
+            @Schema(description = "定等级和排名所需的覆盖率（%），由指标体系规定，默认 100。") BigDecimal threshold,
+            @Schema(description = "是否达到覆盖率要求：未达到时评分结果为待补充。") boolean complete,
+            @Schema(description = "待补充的指标：编码、名称、分值、所缺依据及应由谁提供。") List<Missing> missing) {
+    }
+
+    /** An indicator not assessed yet: what it lacks and who must supply it. */
+    public record Missing(
+            @Schema(description = "指标编码：如 1.2.1。") String indicator,
+            @Schema(description = "指标名称：如 在职人员控制率。") String name,
+            @Schema(description = "分值（分）。") BigDecimal weight,
+            @Schema(description = "所缺依据（文字）：如 缺少：编制数。") String reason,
+            @Schema(description = "应由谁提供：单位（自评表）、预算收支及执行、人员情况、资产情况或上年数据。") String from) {
     }
 
     /** A monitoring warning (双监控), e.g. execution behind the calendar. */

@@ -19,7 +19,7 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 public final class RankingTable {
 
     public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    private static final String[] COLUMNS = {"名次", "单位代码", "年度", "地区", "级次", "计算总分", "等级", "自评总分",
+    private static final String[] COLUMNS = {"名次", "单位代码", "年度", "地区", "级次", "覆盖率（%）", "计算总分", "等级", "自评总分",
         "错误类问题数", "预警", "指标体系", "指标得分"};
 
     private RankingTable() {
@@ -68,7 +68,8 @@ public final class RankingTable {
     }
 
     private static Object[] values(Ranked x) {
-        return new Object[] {x.rank(), x.unitCode(), x.fiscalYear(), x.region(), x.level(), x.total(), x.grade(),
+        return new Object[] {x.rank(), x.unitCode(), x.fiscalYear(), x.region(), x.level(), x.coveragePercent(), x.total(),
+            x.grade() != null ? x.grade() : "INCOMPLETE".equals(x.status()) ? "待补充" : null,
             x.declaredTotal(), x.errorFindings(), x.warningLevel(), x.frameworkId(), x.indicatorScore()};
     }
 

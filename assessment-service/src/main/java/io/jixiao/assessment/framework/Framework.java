@@ -15,6 +15,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param fromYear    first fiscal year it applies to
  * @param toYear      last fiscal year it applies to
  * @param priority    where several apply, the highest priority wins (a regional framework over the national default)
+ * @param coverageThreshold the share of the total weight (%) that must be assessed before a result gets a grade and
+ *                          a rank; below it the result is 待补充 (incomplete). 100 when not given
  */
 public record Framework(
         @Schema(description = "指标体系编码：如 mof-2013-common。") String id,
@@ -26,7 +28,16 @@ public record Framework(
         @Schema(description = "适用的末个预算年度。") int toYear,
         @Schema(description = "优先级：多个适用时取最高（地区指标体系优先于全国默认）。") int priority,
         @Schema(description = "等级标准：各等级（优/良/中/差）的最低总分。") List<GradeBand> grades,
-        @Schema(description = "一级指标（各带下级指标）。") List<Indicator> indicators) {
+        @Schema(description = "一级指标（各带下级指标）。") List<Indicator> indicators,
+        @Schema(description = "定等级和排名所需的评分依据覆盖率（%）：已核验指标的权重占总权重的比例达到该值才给出等级和名次，"
+                + "否则为待补充；未填报按 100。") BigDecimal coverageThreshold) {
+
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    /** The coverage (%) from which a result is graded and ranked: as stated, else 100. */
+    public BigDecimal threshold() {
+        return coverageThreshold == null ? HUNDRED : coverageThreshold;
+    }
 
     /** A grade and the lowest total that earns it (优 ≥ 90 …). */
     public record GradeBand(
@@ -47,6 +58,9 @@ public record Framework(
         }
         if (grades == null || grades.isEmpty()) {
             throw new IllegalArgumentException("framework " + id + " has no grade bands");
+        }
+        if (coverageThreshold != null && (coverageThreshold.signum() <= 0 || coverageThreshold.compareTo(HUNDRED) > 0)) {
+            throw new IllegalArgumentException("coverageThreshold of " + id + " must be above 0 and at most 100");
         }
         Set<String> codes = new HashSet<>();
         BigDecimal total = BigDecimal.ZERO;

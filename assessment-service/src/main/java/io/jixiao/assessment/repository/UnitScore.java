@@ -26,7 +26,7 @@ public class UnitScore extends PanacheEntityBase {
     @EmbeddedId
     public Key key;
 
-    /** SCORED, or why the unit-year is not scored yet ({@link io.jixiao.events.assessment.ScoreSnapshot.Status}). */
+    /** SCORED, INCOMPLETE (待补充: below the coverage threshold), or why the unit-year is not scored yet ({@link io.jixiao.events.assessment.ScoreSnapshot.Status}). */
     @Column(nullable = false)
     public String status;
 
@@ -40,7 +40,12 @@ public class UnitScore extends PanacheEntityBase {
     /** The computed total; null while not scored. */
     public BigDecimal total;
 
+    /** 优/良/中/差; null unless the coverage reaches the framework's threshold. */
     public String grade;
+
+    /** Assessed weight ÷ total weight, in percent; null while not scored. */
+    @Column(name = "coverage_percent")
+    public BigDecimal coveragePercent;
 
     @Column(name = "declared_total")
     public BigDecimal declaredTotal;

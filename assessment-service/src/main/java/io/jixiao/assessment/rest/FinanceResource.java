@@ -53,12 +53,14 @@ public class FinanceResource {
 
     @GET
     @Path("rankings")
-    @Operation(summary = "Units ranked by total or by one indicator, filtered by region, level and grade, paged")
+    @Operation(summary = "Units ranked by total or by one indicator, filtered by region, level, grade and completeness,"
+            + " paged: complete evaluations ranked first, incomplete ones (待补充) after them without a rank")
     public Page ranking(@QueryParam("fiscalYear") Integer fiscalYear, @QueryParam("region") String region,
             @QueryParam("level") String level, @QueryParam("grade") String grade,
-            @QueryParam("indicator") String indicator, @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("indicator") String indicator, @QueryParam("completeness") String completeness,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        Filter f = filter(fiscalYear, region, level, grade, indicator);
+        Filter f = filter(fiscalYear, region, level, grade, indicator, completeness);
         return new Page(page, size, rankings.count(f), rankings.page(f, page, size));
     }
 
@@ -68,8 +70,9 @@ public class FinanceResource {
     @Operation(summary = "The whole ranking as CSV (UTF-8 with BOM, opens in Excel) or XLSX")
     public Response export(@QueryParam("fiscalYear") Integer fiscalYear, @QueryParam("region") String region,
             @QueryParam("level") String level, @QueryParam("grade") String grade,
-            @QueryParam("indicator") String indicator, @QueryParam("format") @DefaultValue("csv") String format) {
-        Filter f = filter(fiscalYear, region, level, grade, indicator);
+            @QueryParam("indicator") String indicator, @QueryParam("completeness") String completeness,
+            @QueryParam("format") @DefaultValue("csv") String format) {
+        Filter f = filter(fiscalYear, region, level, grade, indicator, completeness);
         if (!"csv".equals(format) && !"xlsx".equals(format)) {
             throw ProblemException.badField("format", "csv or xlsx");
         }
@@ -112,11 +115,20 @@ public class FinanceResource {
         return overview.summary(requireYear(fiscalYear), region);
     }
 
-    private static Filter filter(Integer fiscalYear, String region, String level, String grade, String indicator) {
+    private static Filter filter(Integer fiscalYear, String region, String level, String grade, String indicator,
+            String completeness) {
         if (indicator != null && !indicator.matches("\\d+(\\.\\d+){0,2}")) {
             throw ProblemException.badField("indicator", "an indicator code such as 2.1.1");
         }
-        return new Filter(requireYear(fiscalYear), region, level, grade, indicator);
+        Rankings.Completeness which = null;
+        if (completeness != null) {
+            try {
+                which = Rankings.Completeness.valueOf(completeness);
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.badField("completeness", "COMPLETE or INCOMPLETE");
+            }
+        }
+        return new Filter(requireYear(fiscalYear), region, level, grade, indicator, which);
     }
 
     private static int requireYear(Integer fiscalYear) {

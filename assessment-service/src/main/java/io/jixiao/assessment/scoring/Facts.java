@@ -38,8 +38,39 @@ public final class Facts {
         return Map.copyOf(facts);
     }
 
-    /** The figure at a path, or empty when the fact or the figure is missing. */
+    /**
+     * The figure at a path, or empty when the fact or the figure is missing. A previous year's budget figure the
+     * platform does not hold is taken from this year's budget where that states it (上年数 of a compared figure), and
+     * says so in its source.
+     */
     public Optional<Resolved> resolve(String path) {
+        Optional<Resolved> held = held(path);
+        if (held.isPresent() || !path.startsWith(PREVIOUS_BUDGET)) {
+            return held;
+        }
+        return statedPrevious(path.substring(PREVIOUS_BUDGET.length()));
+    }
+
+    private static final String PREVIOUS_BUDGET = "prev.budget.";
+
+    /** 上年数 as this year's budget states it for a compared figure ({@code changes[].previous}). */
+    private Optional<Resolved> statedPrevious(String figure) {
+        Fact budget = facts.get("budget");
+        JsonNode changes = budget == null ? null : budget.tree().get("changes");
+        if (changes == null || !changes.isArray()) {
+            return Optional.empty();
+        }
+        for (JsonNode change : changes) {
+            JsonNode previous = change.get("previous");
+            if (figure.equals(change.path("figure").asText()) && previous != null && previous.isNumber()) {
+                return Optional.of(new Resolved(previous.decimalValue(), new Fact("prev.budget", budget.tree(),
+                        budget.source() + "，本年预算所述上年数", budget.version())));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<Resolved> held(String path) {
         Fact fact = null;
         for (Fact f : facts.values()) {
             if (path.startsWith(f.name() + ".") && (fact == null || f.name().length() > fact.name().length())) {

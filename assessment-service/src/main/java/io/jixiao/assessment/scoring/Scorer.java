@@ -53,11 +53,13 @@ public final class Scorer {
         BigDecimal total = results.values().stream().filter(IndicatorResult::assessable).map(IndicatorResult::score)
                 .reduce(BigDecimal.ZERO, BigDecimal::add).setScale(2, RoundingMode.HALF_UP);
         BigDecimal declaredTotal = in.declared() == null ? null : in.declared().total();
-        return new ScoreSnapshot(unitCode, fiscalYear, ScoreSnapshot.Status.SCORED, null,
+        ScoreSnapshot.Coverage coverage = Coverage.of(framework, results);
+        return new ScoreSnapshot(unitCode, fiscalYear,
+                coverage.complete() ? ScoreSnapshot.Status.SCORED : ScoreSnapshot.Status.INCOMPLETE, null,
                 basis(facts, stated, statedVersion),
                 new ScoreSnapshot.FrameworkRef(framework.id(), framework.version(), framework.name()), total,
-                framework.grade(total), declaredTotal, tree, declaredFindings(results, total, declaredTotal),
-                Monitoring.warnings(facts, in));
+                coverage.complete() ? framework.grade(total) : null, declaredTotal, tree,
+                declaredFindings(results, total, declaredTotal, coverage), Monitoring.warnings(facts, in), coverage);
     }
 
     /**
@@ -68,7 +70,7 @@ public final class Scorer {
             Facts facts, EvaluationInputs stated, long statedVersion) {
         BigDecimal declaredTotal = stated == null || stated.declared() == null ? null : stated.declared().total();
         return new ScoreSnapshot(unitCode, fiscalYear, status, reason, basis(facts, stated, statedVersion), null, null,
-                null, declaredTotal, List.of(), List.of(), List.of());
+                null, declaredTotal, List.of(), List.of(), List.of(), null);
     }
 
     /** The versions of the facts and of the statement a result rests on. */
@@ -150,26 +152,33 @@ public final class Scorer {
                 notAssessable == 0 ? "下级指标得分之和" : "下级指标得分之和（" + notAssessable + " 项不可评价，计0分）", null);
     }
 
+    /**
+     * The unit's declared scores against the evidence: an indicator's wherever both exist (one not assessed yet is
+     * listed in the coverage, not held against its declaration), the total only when the coverage is complete; an
+     * incomplete evaluation is itself a finding that names what is missing.
+     */
     private static List<Finding> declaredFindings(Map<String, IndicatorResult> leaves, BigDecimal total,
-            BigDecimal declaredTotal) {
+            BigDecimal declaredTotal, ScoreSnapshot.Coverage coverage) {
         List<Finding> findings = new ArrayList<>();
         for (IndicatorResult r : leaves.values()) {
-            if (r.declaredScore() == null) {
+            if (r.declaredScore() == null || !r.assessable()) {
                 continue;
             }
-            BigDecimal supported = r.assessable() ? r.score() : BigDecimal.ZERO;
+            BigDecimal supported = r.score();
             if (r.declaredScore().compareTo(supported) > 0) {
                 findings.add(new Finding("ASSESS-DECLARED-INDICATOR", Severity.WARNING,
                         "自评得分不高于依据支持的得分",
-                        "%s %s：自评 %s 分，依据支持 %s 分%s".formatted(r.code(), r.name(), plain(r.declaredScore()),
-                                plain(supported), r.assessable() ? "" : "（" + r.notAssessableReason() + "）"),
+                        "%s %s：自评 %s 分，依据支持 %s 分".formatted(r.code(), r.name(), plain(r.declaredScore()),
+                                plain(supported)),
                         List.of(new Finding.FigureRef("indicators[" + r.code() + "].declaredScore", "自评得分",
                                 r.declaredScore()), new Finding.FigureRef("indicators[" + r.code() + "].score",
                                 "计算得分", supported)),
                         supported, r.declaredScore(), r.declaredScore().subtract(supported), "points", r.code()));
             }
         }
-        if (declaredTotal != null && declaredTotal.compareTo(total) > 0) {
+        if (!coverage.complete()) {
+            findings.add(Coverage.finding(coverage));
+        } else if (declaredTotal != null && declaredTotal.compareTo(total) > 0) {
             findings.add(new Finding("ASSESS-DECLARED-TOTAL", Severity.ERROR, "自评总分不高于依据支持的总分",
                     "自评总分 %s 分，依据支持 %s 分，高出 %s 分".formatted(plain(declaredTotal), plain(total),
                             plain(declaredTotal.subtract(total))),

@@ -20,9 +20,10 @@ public class FinanceOverview {
     /** The distribution of totals for a year. */
     public record Summary(
             @Schema(description = "预算年度。") int fiscalYear,
-            @Schema(description = "已评分的单位年度数。") long count,
-            @Schema(description = "各等级的单位数：优、良、中、差，及不可评价。") Map<String, Long> byGrade,
-            @Schema(description = "总分平均数（分）；没有已评分单位时为空。") BigDecimal mean,
+            @Schema(description = "已评分且评分依据达到覆盖率要求（定等级）的单位年度数；统计数只含这些。") long count,
+            @Schema(description = "待补充的单位年度数：评分依据未达到覆盖率要求，不定等级。") long incomplete,
+            @Schema(description = "各等级的单位数：优、良、中、差，及待补充。") Map<String, Long> byGrade,
+            @Schema(description = "总分平均数（分）；没有定等级的单位时为空。") BigDecimal mean,
             @Schema(description = "总分中位数（分）。") BigDecimal median,
             @Schema(description = "总分下四分位数（分）。") BigDecimal q1,
             @Schema(description = "总分上四分位数（分）。") BigDecimal q3) {
@@ -37,6 +38,8 @@ public class FinanceOverview {
             @Schema(description = "监控预警。") List<ScoreSnapshot.Warning> warnings) {
     }
 
+    private static final String INCOMPLETE = "待补充";
+
     private final ScoringService scoring;
     private final EntityManager em;
     private final ScoreMapping mapping;
@@ -47,15 +50,21 @@ public class FinanceOverview {
         this.mapping = mapping;
     }
 
-    /** Count per grade, mean, median and quartiles of the scored totals; {@code region} may be null (all). */
+    /**
+     * Count per grade, mean, median and quartiles of the graded totals, and the count of incomplete evaluations
+     * apart (their points rest on part of the framework, so they are not mixed into the distribution);
+     * {@code region} may be null (all).
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Summary summary(int year, String region) {
-        String where = " where fiscal_year = :year and status = 'SCORED'" + (region == null ? "" : " and region = :region");
+        String inRegion = region == null ? "" : " and region = :region";
+        String where = " where fiscal_year = :year and status = 'SCORED'" + inRegion;
         var stats = em.createNativeQuery("select count(*), avg(total),"
                 + " percentile_cont(0.5) within group (order by total),"
                 + " percentile_cont(0.25) within group (order by total),"
                 + " percentile_cont(0.75) within group (order by total) from unit_score" + where);
-        var grades = em.createNativeQuery("select coalesce(grade, '不可评价'), count(*) from unit_score" + where
+        var grades = em.createNativeQuery("select coalesce(grade, '" + INCOMPLETE + "'), count(*) from unit_score"
+                + " where fiscal_year = :year and status in ('SCORED', 'INCOMPLETE')" + inRegion
                 + " group by 1 order by 1");
         stats.setParameter("year", year);
         grades.setParameter("year", year);
@@ -65,7 +74,7 @@ public class FinanceOverview {
         }
         Object[] s = (Object[]) stats.getSingleResult();
         Map<String, Long> byGrade = new LinkedHashMap<>();
-        for (String g : new String[] {"优", "良", "中", "差"}) {
+        for (String g : new String[] {"优", "良", "中", "差", INCOMPLETE}) {
             byGrade.put(g, 0L);
         }
         @SuppressWarnings("unchecked")
@@ -73,7 +82,7 @@ public class FinanceOverview {
         for (Object[] r : rows) {
             byGrade.put((String) r[0], ((Number) r[1]).longValue());
         }
-        return new Summary(year, ((Number) s[0]).longValue(), byGrade, decimal(s[1]), decimal(s[2]), decimal(s[3]),
+        return new Summary(year, ((Number) s[0]).longValue(), byGrade.get(INCOMPLETE), byGrade, decimal(s[1]), decimal(s[2]), decimal(s[3]),
                 decimal(s[4]));
     }
 

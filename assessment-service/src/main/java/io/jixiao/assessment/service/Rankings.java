@@ -14,19 +14,42 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @ApplicationScoped
 public class Rankings {
 
-    /** Which unit-years, ordered how. */
-    public record Filter(int fiscalYear, String region, String level, String grade, String indicator) {
+    /**
+     * Which unit-years, ordered how.
+     *
+     * @param completeness which evaluations: {@link Completeness#COMPLETE} (graded and ranked),
+     *                     {@link Completeness#INCOMPLETE} (待补充), or null for both, the complete ones first
+     */
+    public record Filter(int fiscalYear, String region, String level, String grade, String indicator,
+            Completeness completeness) {
+    }
+
+    /** Whether an evaluation's coverage reaches its framework's threshold. */
+    public enum Completeness {
+        /** graded and ranked */
+        COMPLETE("'SCORED'"),
+        /** 待补充: points earned so far, no grade, no rank */
+        INCOMPLETE("'INCOMPLETE'");
+
+        private final String statuses;
+
+        Completeness(String statuses) {
+            this.statuses = statuses;
+        }
     }
 
     /** One unit-year in a ranking. */
     public record Ranked(
-            @Schema(description = "名次：按计算总分（或所选指标的得分）从高到低。") int rank,
+            @Schema(description = "名次：按计算总分（或所选指标的得分）从高到低；只有评分依据达到覆盖率要求的评价才有名次，"
+                    + "待补充的排在其后，名次为空。") Integer rank,
             @Schema(description = "单位编码。") String unitCode,
             @Schema(description = "预算年度。") int fiscalYear,
             @Schema(description = "所属地区。") String region,
             @Schema(description = "单位级次。") String level,
-            @Schema(description = "计算总分（分）。") BigDecimal total,
-            @Schema(description = "等级：优/良/中/差。") String grade,
+            @Schema(description = "评分状态：SCORED 已评分，INCOMPLETE 待补充（评分依据未达到覆盖率要求）。") String status,
+            @Schema(description = "评分依据覆盖率（%）：已核验指标的权重占总权重的比例。") BigDecimal coveragePercent,
+            @Schema(description = "计算总分（分）；待补充时为已得分数。") BigDecimal total,
+            @Schema(description = "等级：优/良/中/差；待补充时为空。") String grade,
             @Schema(description = "自评总分（申报，分）；未申报时为空。") BigDecimal declaredTotal,
             @Schema(description = "错误级核对问题数（自评得分高于依据）。") int errorFindings,
             @Schema(description = "最高预警级别：RED 红色，YELLOW 黄色；无预警时为空。") String warningLevel,
@@ -42,6 +65,11 @@ public class Rankings {
             @Schema(description = "计算得分（分）；不可评价时为空。") BigDecimal score,
             @Schema(description = "是否可评价。") boolean assessable) {
     }
+
+    private static final String COLUMNS = "s.unit_code, s.fiscal_year, s.region, s.level, s.status,"
+            + " s.coverage_percent, s.total, s.grade, s.declared_total, s.error_findings, s.warning_level,"
+            + " s.framework_id";
+    private static final String COMPLETE = "SCORED";
 
     private final EntityManager em;
 
@@ -64,14 +92,12 @@ public class Rankings {
         String limit = size > 0 ? " limit " + size + " offset " + (long) page * size : "";
         String sql;
         if (f.indicator() == null) {
-            sql = "select s.unit_code, s.fiscal_year, s.region, s.level, s.total, s.grade, s.declared_total,"
-                    + " s.error_findings, s.warning_level, s.framework_id, cast(null as numeric) from unit_score s"
-                    + where(f, params, "s") + " order by s.total desc, s.unit_code" + limit;
+            sql = "select " + COLUMNS + ", cast(null as numeric) from unit_score s"
+                    + where(f, params, "s") + " order by s.status desc, s.total desc, s.unit_code" + limit;
         } else {
             // driven by the indicator's own index; only the page's rows are joined
             params.put("indicator", f.indicator());
-            sql = "select s.unit_code, s.fiscal_year, s.region, s.level, s.total, s.grade, s.declared_total,"
-                    + " s.error_findings, s.warning_level, s.framework_id, i.score from indicator_score i"
+            sql = "select " + COLUMNS + ", i.score from indicator_score i"
                     + " join unit_score s on s.unit_code = i.unit_code and s.fiscal_year = i.fiscal_year"
                     + where(f, params, "i") + " and i.code = :indicator"
                     + " order by i.score desc nulls last, i.unit_code" + limit;
@@ -81,11 +107,17 @@ public class Rankings {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = q.getResultList();
         List<Ranked> out = new ArrayList<>(rows.size());
-        int rank = size > 0 ? page * size : 0;
+        int position = size > 0 ? page * size : 0;
         for (Object[] r : rows) {
-            out.add(new Ranked(++rank, (String) r[0], ((Number) r[1]).intValue(), (String) r[2], (String) r[3],
-                    (BigDecimal) r[4], (String) r[5], (BigDecimal) r[6], ((Number) r[7]).intValue(), (String) r[8],
-                    (String) r[9], (BigDecimal) r[10]));
+            position++;
+            String status = (String) r[4];
+            // by total, complete evaluations come first, so a position among them is their rank and the incomplete
+            // have none; by one indicator, every assessed score is ranked, as the indicator's own coverage is whole
+            Integer rank = f.indicator() != null
+                    || COMPLETE.equals(status) && f.completeness() != Completeness.INCOMPLETE ? position : null;
+            out.add(new Ranked(rank, (String) r[0], ((Number) r[1]).intValue(), (String) r[2], (String) r[3],
+                    status, (BigDecimal) r[5], (BigDecimal) r[6], (String) r[7], (BigDecimal) r[8],
+                    ((Number) r[9]).intValue(), (String) r[10], (String) r[11], (BigDecimal) r[12]));
         }
         return out;
     }
@@ -110,9 +142,10 @@ public class Rankings {
     private static String where(Filter f, Map<String, Object> params, String table) {
         StringBuilder where = new StringBuilder(" where " + table + ".fiscal_year = :year");
         params.put("year", f.fiscalYear());
-        if ("s".equals(table)) {
-            where.append(" and s.status = 'SCORED'"); // indicator rows exist for scored unit-years only
-        }
+        // indicator rows exist for scored unit-years only, complete or not
+        where.append(" and s.status in (").append(f.completeness() == null
+                ? Completeness.COMPLETE.statuses + ", " + Completeness.INCOMPLETE.statuses
+                : f.completeness().statuses).append(")");
         if (f.region() != null) {
             where.append(" and " + table + ".region = :region");
             params.put("region", f.region());

@@ -120,6 +120,7 @@ public class ScoringService {
         held.frameworkVersion = result.framework() == null ? null : result.framework().version();
         held.total = result.total();
         held.grade = result.grade();
+        held.coveragePercent = result.coverage() == null ? null : result.coverage().percent();
         held.declaredTotal = result.declaredTotal();
         held.region = unit.map(u -> u.region).orElse(null);
         held.level = unit.map(u -> u.level).orElse(null);

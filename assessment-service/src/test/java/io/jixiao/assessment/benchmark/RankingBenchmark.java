@@ -57,9 +57,12 @@ class RankingBenchmark {
             em.createNativeQuery("delete from indicator_score").executeUpdate();
             em.createNativeQuery("delete from unit_score").executeUpdate();
             em.createNativeQuery("""
-                    insert into unit_score (unit_code, fiscal_year, framework_id, framework_version, total, grade,
-                        declared_total, region, level, error_findings, result, version, computed_at)
-                    select 'B-' || g, 2024, 'mof-2013-common', 1, t, case when t >= 90 then '优' when t >= 80 then '良'
+                    insert into unit_score (unit_code, fiscal_year, status, coverage_percent, framework_id,
+                        framework_version, total, grade, declared_total, region, level, error_findings, result,
+                        version, computed_at)
+                    select 'B-' || g, 2024, case when g % 5 = 0 then 'INCOMPLETE' else 'SCORED' end,
+                        case when g % 5 = 0 then 60 else 100 end, 'mof-2013-common', 1, t,
+                        case when g % 5 = 0 then null when t >= 90 then '优' when t >= 80 then '良'
                         when t >= 60 then '中' else '差' end, least(100, t + 5),
                         (array['西藏自治区','四川省','云南省','青海省','甘肃省'])[1 + g % 5],
                         (array['省级','市级','县级'])[1 + g % 3], g % 3, '{}', 1, now()

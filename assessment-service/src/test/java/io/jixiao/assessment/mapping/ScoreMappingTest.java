@@ -38,7 +38,10 @@ class ScoreMappingTest {
                         "自评总分95分，高出8.5分", List.of(new Finding.FigureRef("declaredTotal", "自评总分",
                                 new BigDecimal("95"), "points")), new BigDecimal("86.50"), new BigDecimal("95"),
                         new BigDecimal("8.50"), "points", null)),
-                List.of(new Warning("TARGET-LAGGING-EXECUTION", "YELLOW", "执行进度落后")));
+                List.of(new Warning("TARGET-LAGGING-EXECUTION", "YELLOW", "执行进度落后")),
+                new ScoreSnapshot.Coverage(new BigDecimal("95"), new BigDecimal("100"), new BigDecimal("95.00"),
+                        new BigDecimal("90"), true, List.of(new ScoreSnapshot.Missing("1.2.1", "在职人员控制率",
+                                new BigDecimal("5"), "缺少：编制数", "人员情况"))));
         assertEquals(JSON.valueToTree(published), JSON.valueToTree(mapping.toApi(published)));
         assertEquals(JSON.valueToTree(published.warnings()), JSON.valueToTree(mapping.toApi(published.warnings())));
     }

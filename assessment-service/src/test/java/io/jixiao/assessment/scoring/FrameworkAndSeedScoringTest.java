@@ -3,6 +3,7 @@ package io.jixiao.assessment.scoring;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -121,16 +122,56 @@ class FrameworkAndSeedScoringTest {
                 .map(IndicatorResult::score).reduce(BigDecimal.ZERO, BigDecimal::add);
         assertEquals(0, sum.compareTo(s.total()));
         assertEquals(0, new BigDecimal("6.31").compareTo(s.total()));
-        assertEquals("差", s.grade());
         assertEquals(0, new BigDecimal("4.31").compareTo(r.get("2.1").score()), "2.1 = 2.88 + 1.43, its assessable children");
 
-        var totalFinding = s.findings().stream().filter(f -> f.ruleId().equals("ASSESS-DECLARED-TOTAL")).findFirst().orElseThrow();
-        assertEquals(Severity.ERROR, totalFinding.severity());
-        assertEquals(0, new BigDecimal("88.69").compareTo(totalFinding.difference()));
-        assertTrue(s.findings().stream().anyMatch(f -> f.ruleId().equals("ASSESS-DECLARED-INDICATOR")
-                && "3.1.1".equals(f.subject())), "10 points declared for a completion rate nobody stated");
+        // 6.31 points rest on 7 of the 100 points' worth of indicators: 待补充, not 差
+        assertEquals(ScoreSnapshot.Status.INCOMPLETE, s.status());
+        assertNull(s.grade(), "no grade below the coverage threshold");
+        BigDecimal assessedWeight = s.indicators().stream().filter(i -> i.level() == 3 && i.assessable())
+                .map(IndicatorResult::weight).reduce(BigDecimal.ZERO, BigDecimal::add);
+        assertEquals(0, assessedWeight.compareTo(s.coverage().assessedWeight()));
+        assertEquals(0, new BigDecimal("100").compareTo(s.coverage().totalWeight()));
+        assertEquals(0, assessedWeight.compareTo(s.coverage().percent()), "of 100 points, the weight is the percent");
+        assertFalse(s.coverage().complete());
+        long leaves = s.indicators().stream().filter(i -> i.level() == 3).count();
+        long assessed = s.indicators().stream().filter(i -> i.level() == 3 && i.assessable()).count();
+        assertEquals(leaves - assessed, s.coverage().missing().size(), "every indicator not assessed is listed");
+        var staffMissing = s.coverage().missing().stream().filter(m -> m.indicator().equals("1.2.1")).findFirst()
+                .orElseThrow();
+        assertEquals("人员情况", staffMissing.from());
+        assertTrue(staffMissing.reason().contains("编制数"), staffMissing.reason());
+        assertEquals("单位（自评表）", s.coverage().missing().stream().filter(m -> m.indicator().equals("1.1.1"))
+                .findFirst().orElseThrow().from(), "a rating only the unit can state");
+
+        var incomplete = s.findings().stream().filter(f -> f.ruleId().equals("ASSESS-INCOMPLETE")).findFirst()
+                .orElseThrow();
+        assertEquals(Severity.ERROR, incomplete.severity(), "incompleteness blocks submission");
+        assertTrue(incomplete.message().contains("1.2.1 在职人员控制率") && incomplete.message().contains("由人员情况提供"),
+                incomplete.message());
+        assertTrue(s.findings().stream().noneMatch(f -> f.ruleId().equals("ASSESS-DECLARED-TOTAL")),
+                "a declared total is compared only with a complete evaluation");
+        assertTrue(s.findings().stream().noneMatch(f -> "3.1.1".equals(f.subject())),
+                "an indicator not assessed is missing evidence, not an inflated score");
         assertTrue(s.findings().stream().anyMatch(f -> f.ruleId().equals("ASSESS-DECLARED-INDICATOR")
                 && "2.1.1".equals(f.subject())), "3 declared, 2.88 supported");
+    }
+
+    @Test
+    void aDeclaredTotalIsComparedOnceTheCoverageReachesTheThreshold() throws IOException {
+        Framework national = Frameworks.bundled("mof-2013-common");
+        Framework lenient = new Framework(national.id(), national.version(), national.name(), national.description(),
+                national.regions(),
+                national.fromYear(), national.toYear(), national.priority(), national.grades(), national.indicators(),
+                new BigDecimal("5"));
+        ScoreSnapshot s = Scorer.score("XZ-WXB", 2024, lenient, seedFacts(), declared95(), 1);
+        assertEquals(ScoreSnapshot.Status.SCORED, s.status());
+        assertEquals("差", s.grade(), "graded once the framework's own threshold (5 %) is reached");
+        assertTrue(s.coverage().complete());
+        var totalFinding = s.findings().stream().filter(f -> f.ruleId().equals("ASSESS-DECLARED-TOTAL")).findFirst()
+                .orElseThrow();
+        assertEquals(Severity.ERROR, totalFinding.severity());
+        assertEquals(0, new BigDecimal("88.69").compareTo(totalFinding.difference()));
+        assertTrue(s.findings().stream().noneMatch(f -> f.ruleId().equals("ASSESS-INCOMPLETE")));
     }
 
     @Test

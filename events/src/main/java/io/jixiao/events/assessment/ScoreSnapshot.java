@@ -10,37 +10,69 @@ import java.util.List;
  * beside them, and the findings where the declaration exceeds the evidence. Topic
  * {@link io.jixiao.events.Topics#SCORES}, keyed {@code unitCode:fiscalYear}.
  *
- * @param status        whether the unit-year could be scored: {@link Status#SCORED}, or why not yet (null in events
- *                      from before the status existed: scored)
+ * @param status        whether the unit-year could be scored: {@link Status#SCORED}, {@link Status#INCOMPLETE} (scored
+ *                      on what is evidenced, below the framework's coverage threshold: no grade), or why not yet (null
+ *                      in events from before the status existed: scored)
  * @param statusReason  why the unit-year is not scored yet, in words (null when scored)
  * @param basis         the versions of the facts and statement the scores rest on
  * @param framework     the framework's id and version the scores were computed with (null when not scored)
- * @param total         the computed total over assessable indicators (0–100; null when not scored)
- * @param grade         优/良/中/差 by the framework's grade bands, or null while nothing is assessable
+ * @param total         the computed total over assessable indicators (0–100; null when not scored): the points earned
+ *                      so far when incomplete
+ * @param grade         优/良/中/差 by the framework's grade bands; null unless the coverage reaches the threshold
  * @param declaredTotal the total the unit declared in its own self-evaluation table (e.g. 95), if any
  * @param indicators    the indicator tree, parents before children
  * @param findings      declared-above-computed findings (rule ids {@code ASSESS-…})
  * @param warnings      monitoring warnings (双监控) at the time of scoring
+ * @param coverage      how much of the framework the scores rest on, and what is missing from whom (null when not
+ *                      scored, and in events from before coverage existed)
  */
 public record ScoreSnapshot(String unitCode, int fiscalYear, Status status, String statusReason, Basis basis,
         FrameworkRef framework, BigDecimal total, String grade, BigDecimal declaredTotal,
-        List<IndicatorResult> indicators, List<Finding> findings, List<Warning> warnings) {
+        List<IndicatorResult> indicators, List<Finding> findings, List<Warning> warnings, Coverage coverage) {
 
     public static final String TYPE = "score.snapshot";
 
     /** Whether a unit-year is scored; a fact that cannot be scored yet is kept and scored once it can. */
     public enum Status {
-        /** scored against the framework that applies */
+        /** scored against the framework that applies, on evidence that reaches its coverage threshold */
         SCORED,
+        /** 待补充: scored on what is evidenced, below the framework's coverage threshold; no grade, no rank */
+        INCOMPLETE,
         /** no framework applies to the unit's region and year yet: scored once one is loaded */
         NO_FRAMEWORK,
         /** the unit has not reached assessment-service from the units register yet: scored once it does */
         UNIT_UNKNOWN
     }
 
-    /** True when the snapshot carries scores (events from before the status existed always did). */
+    /** True when the snapshot carries scores, complete or not (events from before the status existed always did). */
     public boolean scored() {
-        return status == null || status == Status.SCORED;
+        return status == null || status == Status.SCORED || status == Status.INCOMPLETE;
+    }
+
+    /**
+     * How much a result rests on: the weight of the indicators assessed against the framework's total weight.
+     *
+     * @param assessedWeight the weights (分值) of the indicators that could be assessed
+     * @param totalWeight    the framework's total weight (100)
+     * @param percent        assessed ÷ total × 100, to two decimals
+     * @param threshold      the percentage from which a grade and a rank are given (the framework's; 100 by default)
+     * @param complete       percent ≥ threshold
+     * @param missing        every indicator not assessed, with what it lacks and who must supply it
+     */
+    public record Coverage(BigDecimal assessedWeight, BigDecimal totalWeight, BigDecimal percent, BigDecimal threshold,
+            boolean complete, List<Missing> missing) {
+    }
+
+    /**
+     * An indicator not assessed yet.
+     *
+     * @param indicator the indicator's code, e.g. {@code 1.2.1}
+     * @param name      its name, e.g. 在职人员控制率
+     * @param weight    its weight (分值)
+     * @param reason    what it lacks, in words
+     * @param from      who must supply it: 单位（自评表）, 预算收支及执行, 人员情况, 资产情况, or 上年数据
+     */
+    public record Missing(String indicator, String name, BigDecimal weight, String reason, String from) {
     }
 
     /**

@@ -9,7 +9,9 @@ import io.jixiao.report.model.ReportModel.ScoreTable;
 import io.jixiao.report.model.ReportModel.Variant;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * 四、绩效自评结果: the declared total (and, internally, the computed one with its grade), and the annex 部门整体支出
@@ -28,11 +30,7 @@ final class ScoreSection {
             String computed = ChineseText.points(scores.total());
             ledger.figure("scores.total", "系统计算得分", scores.total(), "points", computed + "分", "STATED");
             if (variant == Variant.INTERNAL) {
-                s.append("（系统按指标体系计算得分为").append(computed).append("分");
-                if (scores.grade() != null) {
-                    s.append("，等级为“").append(scores.grade()).append("”");
-                }
-                s.append("）");
+                s.append(verified(scores, computed));
             }
         }
         if (application == null) {
@@ -42,6 +40,45 @@ final class ScoreSection {
             s.append("，").append(application.strip());
         }
         return s.toString();
+    }
+
+    /**
+     * What the system verified, as the report says it: a grade only where the coverage reaches the framework's
+     * threshold; below it, how many indicators (and how much weight) rest on evidence, and how many wait for it.
+     */
+    private static String verified(ScoreSnapshot scores, String computed) {
+        Set<String> parents = new HashSet<>();
+        List<ScoreSnapshot.IndicatorResult> all = scores.indicators() == null ? List.of() : scores.indicators();
+        all.forEach(r -> parents.add(r.parentCode()));
+        int assessed = 0;
+        int waiting = 0;
+        BigDecimal weight = BigDecimal.ZERO;
+        for (ScoreSnapshot.IndicatorResult r : all) {
+            if (parents.contains(r.code())) {
+                continue;
+            }
+            if (r.assessable()) {
+                assessed++;
+                weight = weight.add(r.weight() == null ? BigDecimal.ZERO : r.weight());
+            } else {
+                waiting++;
+            }
+        }
+        if (scores.status() == ScoreSnapshot.Status.INCOMPLETE) {
+            return "；系统已核验指标" + assessed + "项（权重" + ChineseText.points(weight) + "分，得" + computed + "分），其余"
+                    + waiting + "项待补充依据，暂不评定等级";
+        }
+        StringBuilder s = new StringBuilder("（系统按指标体系计算得分为").append(computed).append("分");
+        if (scores.grade() != null) {
+            s.append("，等级为“").append(scores.grade()).append("”");
+        }
+        if (waiting == 0) {
+            s.append("，已核验全部").append(assessed).append("项指标");
+        } else {
+            s.append("，已核验指标").append(assessed).append("项（权重").append(ChineseText.points(weight))
+                    .append("分），其余").append(waiting).append("项待补充依据");
+        }
+        return s.append("）").toString();
     }
 
     static ScoreTable annex(ScoreSnapshot scores) {
@@ -70,6 +107,7 @@ final class ScoreSection {
         return new ScoreTable(true, framework, rows, ChineseText.points(weights),
                 scores.total() == null ? "—" : ChineseText.points(scores.total()),
                 scores.declaredTotal() == null ? MISSING : ChineseText.points(scores.declaredTotal()),
-                scores.grade() == null ? "—" : scores.grade(), null);
+                scores.grade() != null ? scores.grade()
+                        : scores.status() == ScoreSnapshot.Status.INCOMPLETE ? "待补充" : "—", null);
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jixiao.events.UnitSnapshot;
+import io.jixiao.events.assessment.ScoreSnapshot;
 import io.jixiao.events.budget.BudgetDocument;
 import io.jixiao.events.budget.BudgetSnapshot;
 import io.jixiao.events.personnel.StaffDocument;
@@ -96,10 +97,31 @@ public class ReportWriterTest {
     }
 
     @Test
+    void anIncompleteEvaluationSaysHowMuchIsVerifiedAndGetsNoGrade() {
+        ScoreSnapshot complete = SeedFixture.scores();
+        ScoreSnapshot incomplete = new ScoreSnapshot(complete.unitCode(), complete.fiscalYear(),
+                ScoreSnapshot.Status.INCOMPLETE, null, complete.basis(), complete.framework(), complete.total(), null,
+                complete.declaredTotal(), complete.indicators(), complete.findings(), complete.warnings(),
+                new ScoreSnapshot.Coverage(new BigDecimal("95"), new BigDecimal("100"), new BigDecimal("95.00"),
+                        new BigDecimal("100"), false, complete.coverage().missing()));
+        ReportInputs seed = seedInputs();
+        ReportInputs in = new ReportInputs(seed.unitCode(), seed.fiscalYear(), seed.unit(), seed.budget(),
+                seed.staff(), seed.assets(), held(incomplete), seed.narratives(), seed.explanations());
+
+        ReportModel internal = writer.write(in, Variant.INTERNAL);
+        assertTrue(text(internal).contains("我办自评结果为95分；系统已核验指标7项（权重95分，得88.5分），其余1项待补充依据，"
+                + "暂不评定等级，根据绩效自评情况"), text(internal));
+        assertFalse(text(internal).contains("等级为"), "no grade the evidence does not support");
+        assertEquals("待补充", internal.annex().grade());
+        assertFalse(text(writer.write(in, Variant.PUBLIC)).contains("核验"));
+    }
+
+    @Test
     void theInternalVersionShowsTheComputedTotalAndEveryFindingThePublicOneNeither() {
         ReportModel internal = writer.write(seedInputs(), Variant.INTERNAL);
         ReportModel published = writer.write(seedInputs(), Variant.PUBLIC);
-        assertTrue(text(internal).contains("我办自评结果为95分（系统按指标体系计算得分为88.5分，等级为“良”），根据绩效自评情况"));
+        assertTrue(text(internal).contains("我办自评结果为95分（系统按指标体系计算得分为88.5分，等级为“良”，已核验指标7项（权重95分），"
+                + "其余1项待补充依据），根据绩效自评情况"), text(internal));
         assertTrue(text(published).contains("我办自评结果为95分，根据绩效自评情况"));
         assertFalse(text(published).contains("88.5分"));
 
