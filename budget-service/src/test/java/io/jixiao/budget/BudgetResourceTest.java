@@ -83,6 +83,29 @@ class BudgetResourceTest {
     }
 
     @Test
+    void aStatedPreviousYearFigureIsHeldAgainstTheYearBeforeTheRegisterHolds() {
+        String system = system("xz-tjj-finance-system");
+        ObjectNode before = (ObjectNode) tree(seedBudget()); // 总支出 18758.6万元
+        given().auth().oauth2(system).contentType(ContentType.JSON).body(before.toString())
+                .put("/api/budget/units/XZ-TJJ/years/2016/budget").then().statusCode(200);
+        ObjectNode budget = (ObjectNode) tree(seedBudget());
+        budget.putArray("changes").addObject().put("figure", "expenditure.total")
+                .put("previous", new BigDecimal("180000000.00")); // says the year before spent 18000万元
+        given().auth().oauth2(system).contentType(ContentType.JSON).body(budget.toString())
+                .put("/api/budget/units/XZ-TJJ/years/2017/budget").then().statusCode(200)
+                .body("findings.find { it.ruleId == 'BUD-CHANGE-PRIOR-YEAR' }.severity", equalTo("WARNING"))
+                .body("findings.find { it.ruleId == 'BUD-CHANGE-PRIOR-YEAR' }.message",
+                        containsString("上年度文件为 18758.6万元"));
+        // as the year before's own document states it: nothing to say
+        budget.withArray("changes").removeAll();
+        budget.withArray("changes").addObject().put("figure", "expenditure.total")
+                .put("previous", new BigDecimal("187586000.00"));
+        given().auth().oauth2(system).contentType(ContentType.JSON).body(budget.toString())
+                .put("/api/budget/units/XZ-TJJ/years/2017/budget").then().statusCode(200)
+                .body("findings.ruleId", not(hasItem("BUD-CHANGE-PRIOR-YEAR")));
+    }
+
+    @Test
     void everyChangeIsAVersionWithWhoWhatAndFromWhere() {
         String system = system("xz-wxb-finance-system");
         String path = "/api/budget/units/XZ-WXB/years/2022/budget";

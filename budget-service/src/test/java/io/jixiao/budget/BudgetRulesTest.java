@@ -163,6 +163,34 @@ class BudgetRulesTest {
         assertEquals(0, new BigDecimal("9700.00").compareTo(amount.difference()));
     }
 
+    @Test
+    void aStatedPreviousYearFigureIsHeldAgainstThatYearsOwnDocumentWhereThePlatformHoldsIt() throws Exception {
+        // 本年支出 4143.91万元, "减少2570.97万元": the year before was 6714.88万元 by this year's report
+        ObjectNode budget = consistent();
+        exp(budget).put("total", new BigDecimal("41439100.00"));
+        budget.putArray("changes").addObject().put("figure", "expenditure.total")
+                .put("change", new BigDecimal("-25709700.00"));
+        assertEquals(Set.of(), changeRules(budget), "no document of the year before held: nothing to hold it against");
+
+        ObjectNode priorYear = consistent();
+        exp(priorYear).put("total", new BigDecimal("67148800.00"));
+        budget.set(Reconciler.PRIOR_YEAR, priorYear);
+        assertEquals(Set.of(), changeRules(budget), "4143.91 + 2570.97 = 6714.88, as the year before's own report");
+
+        exp(priorYear).put("total", new BigDecimal("67048800.00")); // the year before's report says 6704.88
+        Finding implied = only(budget, "BUD-CHANGE-PRIOR-YEAR");
+        assertEquals(Severity.WARNING, implied.severity());
+        assertEquals(0, new BigDecimal("100000.00").compareTo(implied.difference()));
+        assertTrue(implied.message().contains("上年度文件为 6704.88万元"), implied.message());
+
+        // a stated 上年数 is the one compared; the year before's document not stating the figure says nothing
+        ((ObjectNode) budget.withArray("changes").get(0)).put("previous", new BigDecimal("67048800.00"))
+                .put("change", new BigDecimal("-25609700.00"));
+        assertEquals(Set.of(), changeRules(budget));
+        exp(priorYear).remove("total");
+        assertEquals(Set.of(), changeRules(budget));
+    }
+
     /** 大英县文广旅局 2022 (docs/fixture-sources/B/sc-daying-wglj-2022) in the final-accounts structure, in yuan. */
     private static ObjectNode dayingFinalAccounts(ObjectNode budget) {
         ObjectNode accounts = budget.putObject("finalAccounts");

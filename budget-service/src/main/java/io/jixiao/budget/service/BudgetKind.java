@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jixiao.budget.api.BudgetDocument;
 import io.jixiao.budget.mapping.BudgetMapping;
 import io.jixiao.commons.documents.DocumentKind;
+import io.jixiao.commons.documents.UnitYearDocuments;
 import io.jixiao.commons.reconciliation.Reconciler;
 import io.jixiao.commons.reconciliation.RuleSet;
 import io.jixiao.events.Topics;
@@ -29,9 +30,12 @@ public class BudgetKind implements DocumentKind<BudgetDocument, BudgetKind.Facts
     private final ObjectMapper mapper;
     private final BudgetMapping mapping;
 
-    public BudgetKind(ObjectMapper mapper, BudgetMapping mapping) {
+    private final UnitYearDocuments documents;
+
+    public BudgetKind(ObjectMapper mapper, BudgetMapping mapping, UnitYearDocuments documents) {
         this.mapper = mapper;
         this.mapping = mapping;
+        this.documents = documents;
     }
 
     @Override
@@ -62,9 +66,22 @@ public class BudgetKind implements DocumentKind<BudgetDocument, BudgetKind.Facts
 
     @Override
     public List<Finding> reconcile(Facts facts) {
+        return reconciler.check(tree(facts));
+    }
+
+    /** The budget with the year before's as the platform holds it, for the 上年数 the budget states. */
+    @Override
+    public List<Finding> reconcile(String unitCode, int fiscalYear, Facts facts) {
+        ObjectNode tree = tree(facts);
+        documents.get(this, unitCode, fiscalYear - 1).ifPresent(prior -> tree.set(Reconciler.PRIOR_YEAR,
+                mapper.valueToTree(mapping.toContract(prior.document()))));
+        return reconciler.check(tree);
+    }
+
+    private ObjectNode tree(Facts facts) {
         ObjectNode tree = mapper.valueToTree(facts.budget());
         tree.set("derived", mapper.valueToTree(facts.derived())); // the rules read a null figure as not stated
-        return reconciler.check(tree);
+        return tree;
     }
 
     @Override

@@ -27,8 +27,16 @@ public interface DocumentKind<D, C> {
     /** The pushed document in the contract's terms: called once per push that changes something. */
     C contract(D document);
 
-    /** The findings of a document. */
+    /** The findings of a document, on its own. */
     List<Finding> reconcile(C contract);
+
+    /**
+     * The findings of a unit-year's document, where a kind may also hold it against the unit's other years (the
+     * budget's 上年数 against the year before); by default the document on its own.
+     */
+    default List<Finding> reconcile(String unitCode, int fiscalYear, C contract) {
+        return reconcile(contract);
+    }
 
     /** The event payload: the whole current state with its findings. */
     Object snapshot(String unitCode, int fiscalYear, C contract, List<Finding> findings);

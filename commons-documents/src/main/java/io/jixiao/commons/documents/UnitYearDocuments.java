@@ -143,7 +143,7 @@ public class UnitYearDocuments {
             return new PutResult(unitCode, fiscalYear, held.version, false, json.read(held.findings, FINDINGS));
         }
         C contract = kind.contract(document);
-        List<io.jixiao.events.findings.Finding> findings = kind.reconcile(contract);
+        List<io.jixiao.events.findings.Finding> findings = kind.reconcile(unitCode, fiscalYear, contract);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         if (held == null) {
             held = new StoredDocument();

@@ -34,6 +34,10 @@ final class Changes {
         Figure change = reconciler.figure(element.node(), prefix, rule.change()).labelled(label + "增减额");
         if ("changeAmount".equals(rule.type())) {
             amount(rule, current, previous, change, element.path(), out);
+        } else if ("changePriorYear".equals(rule.type())) {
+            Figure held = reconciler.figure(document, "", Reconciler.PRIOR_YEAR + "." + named.asText())
+                    .labelled("上年度文件所载" + label);
+            priorYear(rule, current, previous, change, held, element.path(), out);
         } else {
             Figure rate = reconciler.figure(element.node(), prefix, rule.rate()).labelled(label + "增长率")
                     .in("percent");
@@ -62,6 +66,36 @@ final class Changes {
                             Figures.format(change.value(), "yuan"), current.label(),
                             Figures.format(current.value(), "yuan"), previous.label(),
                             Figures.format(previous.value(), "yuan"), Figures.format(expected, "yuan"),
+                            Figures.format(difference, "yuan"))));
+        }
+    }
+
+    /**
+     * The 上年数 a report states (or implies: 本年数 − 增减额) against the figure of the previous year's own document,
+     * where the platform holds it and it states that figure; nothing to say otherwise.
+     */
+    private static void priorYear(Rule rule, Figure current, Figure previous, Figure change, Figure held,
+            String subject, Results out) {
+        if (held.value() == null) {
+            return;
+        }
+        List<Figure> used;
+        BigDecimal stated;
+        if (previous.value() != null) {
+            stated = previous.value();
+            used = List.of(previous, held);
+        } else if (current.value() != null && change.value() != null) {
+            stated = current.value().subtract(change.value());
+            used = List.of(current, change, held);
+        } else {
+            return;
+        }
+        BigDecimal difference = stated.subtract(held.value());
+        if (difference.abs().compareTo(Reconciler.tolerance(rule, used)) > 0) {
+            out.add(Reconciler.finding(rule, rule.severity(), subject, used, held.value(), stated, difference,
+                    "%s %s，而上年度文件为 %s，相差 %s".formatted(previous.value() != null ? previous.label()
+                                    : previous.label() + "（" + current.label() + " − 增减额）",
+                            Figures.format(stated, "yuan"), Figures.format(held.value(), "yuan"),
                             Figures.format(difference, "yuan"))));
         }
     }

@@ -28,6 +28,12 @@ public final class Reconciler {
     /** What a rate rule divides: amounts (a stated rate is 支出 ÷ 预算). */
     private static final String OPERAND_UNIT = "yuan";
 
+    /**
+     * Where a document being checked carries the previous year's document as the platform holds it, for the
+     * {@code changePriorYear} rules; absent when the platform holds none.
+     */
+    public static final String PRIOR_YEAR = "priorYear";
+
     private final RuleSet rules;
 
     public Reconciler(RuleSet rules) {

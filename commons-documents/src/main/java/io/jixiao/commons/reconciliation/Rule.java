@@ -20,6 +20,8 @@ import java.util.List;
  * figure's path in the document.</li>
  * <li>{@code changeRate}: the stated {@code rate} (增长率, %) = 增减额 ÷ 上年数 × 100, each stated or implied by the
  * other two of this year's figure, 上年数 and 增减额.</li>
+ * <li>{@code changePriorYear}: the stated 上年数 (or 本年数 − 增减额) = the same figure in the previous year's own
+ * document, carried under {@code priorYear} where the platform holds it (nothing is said where it does not).</li>
  * </ul>
  *
  * @param ifPresent the rule applies only where this path has a value (e.g. monthly figures that may not be pushed)

@@ -18,7 +18,7 @@ import java.util.Set;
 public record RuleSet(String name, Map<String, String> labels, List<Rule> rules) {
 
     private static final Set<String> TYPES = Set.of("sum", "breakdown", "rate", "atMost", "changeAmount",
-            "changeRate");
+            "changeRate", "changePriorYear");
     private static final Set<String> UNITS = Set.of("yuan", "persons", "percent");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -45,8 +45,8 @@ public record RuleSet(String name, Map<String, String> labels, List<Rule> rules)
                 case "sum" -> r.total() != null && r.terms() != null && !r.terms().isEmpty();
                 case "breakdown" -> r.total() != null && r.items() != null;
                 case "rate" -> r.stated() != null && r.numerator() != null && r.denominator() != null;
-                case "changeAmount", "changeRate" -> r.forEach() != null && r.current() != null
-                        && r.previous() != null && r.change() != null && ("changeAmount".equals(r.type())
+                case "changeAmount", "changeRate", "changePriorYear" -> r.forEach() != null && r.current() != null
+                        && r.previous() != null && r.change() != null && (!"changeRate".equals(r.type())
                                 || r.rate() != null);
                 default -> r.value() != null && r.limit() != null;
             };
