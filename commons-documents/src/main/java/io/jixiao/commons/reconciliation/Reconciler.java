@@ -79,9 +79,13 @@ public final class Reconciler {
         Figure total = figure(root, prefix, rule.total());
         List<Figure> terms = new ArrayList<>();
         List<Integer> signs = new ArrayList<>();
+        List<Figure> rounded = new ArrayList<>(List.of(total)); // the figures as stated, whose rounding adds up
         for (String term : rule.terms()) {
             signs.add(term.startsWith("-") ? -1 : 1);
-            terms.add(figure(root, prefix, term.startsWith("-") || term.startsWith("+") ? term.substring(1) : term));
+            Figure figure = figure(root, prefix, term.startsWith("-") || term.startsWith("+") ? term.substring(1) : term);
+            Derived derived = figure.value() == null && prefix.isEmpty() ? derive(root, figure, rule, 0) : null;
+            terms.add(derived == null ? figure : derived.figure());
+            rounded.addAll(derived == null ? List.of(figure) : derived.parts());
         }
         List<Figure> all = new ArrayList<>(terms);
         all.add(0, total);
@@ -103,7 +107,7 @@ public final class Reconciler {
             formula.append(formula.isEmpty() ? (sign < 0 ? "− " : "") : sign < 0 ? " − " : " + ")
                     .append(term.label()).append(' ').append(Figures.format(term.value(), rule.unit()));
         }
-        BigDecimal tolerance = tolerance(rule, all);
+        BigDecimal tolerance = tolerance(rule, rounded);
         if (missing.isEmpty()) {
             BigDecimal difference = total.value().subtract(known);
             if (difference.abs().compareTo(tolerance) > 0) {
@@ -128,6 +132,47 @@ public final class Reconciler {
                             Figures.format(total.value(), rule.unit()), formula, Figures.format(known, rule.unit()),
                             unstated, missing.size() > 1 ? "合计" : "", Figures.format(implied, rule.unit()))));
         }
+    }
+
+    /** A term not stated whose own parts are, as another rule adds them up: 基本支出 = 人员经费 + 公用经费. */
+    private record Derived(Figure figure, List<Figure> parts) {
+    }
+
+    /**
+     * The value a reader gives an unstated total whose every part is stated (or itself so derived), by the document's
+     * own sum rule for it; null when there is none. Its rounding is that of its parts.
+     */
+    private Derived derive(JsonNode root, Figure unstated, Rule asking, int depth) {
+        if (depth > 3) {
+            return null;
+        }
+        for (Rule rule : rules.rules()) {
+            if (rule == asking || rule.forEach() != null || !"sum".equals(rule.type())
+                    || !unstated.path().equals(rule.total())) {
+                continue;
+            }
+            BigDecimal value = BigDecimal.ZERO;
+            List<Figure> parts = new ArrayList<>();
+            List<String> labels = new ArrayList<>();
+            for (String term : rule.terms()) {
+                int sign = term.startsWith("-") ? -1 : 1;
+                Figure part = figure(root, "", term.startsWith("-") || term.startsWith("+") ? term.substring(1) : term);
+                Derived inner = part.value() == null ? derive(root, part, rule, depth + 1) : null;
+                if (part.value() == null && inner == null) {
+                    value = null;
+                    break;
+                }
+                value = value.add((inner == null ? part.value() : inner.figure().value())
+                        .multiply(BigDecimal.valueOf(sign)));
+                parts.addAll(inner == null ? List.of(part) : inner.parts());
+                labels.add((labels.isEmpty() ? (sign < 0 ? "−" : "") : sign < 0 ? "− " : "+ ") + part.label());
+            }
+            if (value != null) {
+                return new Derived(new Figure(unstated.path(), unstated.label() + "（未填报，按" + String.join(" ", labels)
+                        + "推算）", value, unstated.unit(), false), List.copyOf(parts));
+            }
+        }
+        return null;
     }
 
     private void breakdown(Rule rule, JsonNode root, String prefix, String subject, Results out) {

@@ -69,6 +69,26 @@ class ReconcilerTest {
     }
 
     @Test
+    void aTotalNotStatedWhosePartsAreIsAddedUpAsAReaderWould() {
+        // 南县政协 2021: 支出 799.12 = 人员经费 434.89 + 公用经费 77.4 + 项目支出 286.83; 基本支出 is not stated,
+        // its parts are: 512.29 + 286.83 = 799.12 leaves 0 for the unstated 其他支出
+        String nanxian = """
+                {"current": 7991200.00, "personnel": 4348900.00, "office": 774000.00, "projects": 2868300.00}""";
+        Map<String, Finding> findings = byRule(nanxian);
+        assertEquals(Set.of("STATED-UNCHECKED"), findings.keySet(), findings.toString());
+        // parts that add up to 800.12 leave −1.00万元 for 其他支出: a reader sees it, so does the rule
+        Finding current = byRule(nanxian.replace("4348900.00", "4448900.00")).get("CURRENT");
+        assertEquals(0, new BigDecimal("-100000.00").compareTo(current.difference()));
+        assertTrue(current.message().contains("基本支出（未填报，按人员经费 + 公用经费推算） 522.29万元"), current.message());
+        // with every term stated (其他支出 0) the total is checked exactly, within the parts' rounding (each
+        // amount to the hundredth of a 万元 at worst, half of it each way): 0.01万元 off is rounding, 0.1 is not
+        assertEquals(Set.of("STATED-UNCHECKED"), byRule(nanxian.replace("}", ", \"other\": 0}")
+                .replace("7991200.00", "7991300.00")).keySet());
+        assertTrue(byRule(nanxian.replace("}", ", \"other\": 0}").replace("7991200.00", "7992200.00"))
+                .containsKey("CURRENT"));
+    }
+
+    @Test
     void aPartNeverExceedsItsTotalEvenWhenSomePartsAreNotStated() {
         // 其中 60.00 + 50.00 = 110.00 > 100.00 although the third item's amount is not given
         Finding items = contradictions("""
