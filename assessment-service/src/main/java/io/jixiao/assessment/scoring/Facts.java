@@ -53,7 +53,10 @@ public final class Facts {
 
     private static final String PREVIOUS_BUDGET = "prev.budget.";
 
-    /** 上年数 as this year's budget states it for a compared figure ({@code changes[].previous}). */
+    /**
+     * 上年数 as this year's budget states it for a compared figure ({@code changes[].previous}), or implies it: this
+     * year's figure − the stated 增减额, as a reader takes it.
+     */
     private Optional<Resolved> statedPrevious(String figure) {
         Fact budget = facts.get("budget");
         JsonNode changes = budget == null ? null : budget.tree().get("changes");
@@ -61,13 +64,26 @@ public final class Facts {
             return Optional.empty();
         }
         for (JsonNode change : changes) {
+            if (!figure.equals(change.path("figure").asText())) {
+                continue;
+            }
             JsonNode previous = change.get("previous");
-            if (figure.equals(change.path("figure").asText()) && previous != null && previous.isNumber()) {
-                return Optional.of(new Resolved(previous.decimalValue(), new Fact("prev.budget", budget.tree(),
-                        budget.source() + "，本年预算所述上年数", budget.version())));
+            if (previous != null && previous.isNumber()) {
+                return Optional.of(stated(budget, previous.decimalValue(), "本年预算所述上年数"));
+            }
+            JsonNode amount = change.get("change");
+            Optional<Resolved> current = held("budget." + figure);
+            if (amount != null && amount.isNumber() && current.isPresent()) {
+                return Optional.of(stated(budget, current.get().value().subtract(amount.decimalValue()),
+                        "本年数减本年预算所述增减额"));
             }
         }
         return Optional.empty();
+    }
+
+    private static Resolved stated(Fact budget, BigDecimal value, String how) {
+        return new Resolved(value, new Fact("prev.budget", budget.tree(), budget.source() + "，" + how,
+                budget.version()));
     }
 
     private Optional<Resolved> held(String path) {

@@ -35,7 +35,20 @@ class FactsTest {
         assertEquals(3, previous.fact().version(), "the version of the budget that states it");
         assertTrue(previous.fact().source().contains("本年预算所述上年数"), previous.fact().source());
         assertTrue(facts.resolve("prev.budget.governmentProcurement.actual").isEmpty(), "not stated: not assumed");
+        assertTrue(facts.resolve("prev.budget.expenditure.total").isEmpty(), "this year's 总支出 not stated");
         assertTrue(facts.resolve("prev.staff.totalInService").isEmpty(), "only budget figures are stated that way");
+    }
+
+    @Test
+    void lastYearsFigureIsImpliedByThisYearsAndTheStatedChange() {
+        // 寻甸县文旅局 2022: 三公 26,085.58元, 减少18,987.42元: the year before was 45,073.00元
+        Facts facts = new Facts().with(new Facts.Fact("budget", tree("""
+                {"threePublicExpenses": {"actual": 26085.58},
+                 "changes": [{"figure": "threePublicExpenses.actual", "change": -18987.42, "ratePercent": -42.13}]}"""),
+                "budget-service", 1));
+        Facts.Resolved previous = facts.resolve("prev.budget.threePublicExpenses.actual").orElseThrow();
+        assertEquals(0, new BigDecimal("45073.00").compareTo(previous.value()));
+        assertTrue(previous.fact().source().contains("本年数减本年预算所述增减额"), previous.fact().source());
     }
 
     @Test
