@@ -12,6 +12,26 @@ final class OrganisationSection {
     private OrganisationSection() {
     }
 
+    /**
+     * What a unit's internal bodies are called at its level: 处 in a province's (自治区、直辖市) departments, 科 in a
+     * city's (州、盟), 股 in a county's (区、旗); 内设机构 where the level says neither.
+     */
+    static String bodyRank(String level) {
+        if (level == null) {
+            return "内设机构";
+        }
+        if (level.startsWith("省") || level.startsWith("自治区") || level.startsWith("直辖市")) {
+            return "处级机构";
+        }
+        if (level.startsWith("市") || level.startsWith("州") || level.startsWith("地") || level.startsWith("盟")) {
+            return "科室";
+        }
+        if (level.startsWith("县") || level.startsWith("区") || level.startsWith("旗")) {
+            return "股室";
+        }
+        return "内设机构";
+    }
+
     static String write(FigureLedger ledger, String shortName, UnitSnapshot unit) {
         String internal = ledger.bodyCount("units.internalBodies.count", "内设机构数", unit.internalBodies());
         String affiliated = ledger.bodyCount("units.affiliatedInstitutions.count", "所属事业单位数",
@@ -20,7 +40,8 @@ final class OrganisationSection {
         List<String> names = unit.internalBodies() == null || unit.internalBodies().names() == null ? List.of()
                 : unit.internalBodies().names();
         if (!names.isEmpty()) {
-            s.append("，包括").append(String.join("、", names)).append("等").append(internal).append("个处级机构");
+            s.append("，包括").append(String.join("、", names)).append("等").append(internal).append("个")
+                    .append(bodyRank(unit.level()));
         }
         s.append("，");
         List<String> affNames = unit.affiliatedInstitutions() == null

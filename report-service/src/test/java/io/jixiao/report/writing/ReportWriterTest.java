@@ -97,6 +97,16 @@ public class ReportWriterTest {
     }
 
     @Test
+    void internalBodiesAreNamedAsTheUnitsLevelNamesThem() {
+        assertEquals("处级机构", OrganisationSection.bodyRank("自治区本级"));
+        assertEquals("处级机构", OrganisationSection.bodyRank("省级"));
+        assertEquals("科室", OrganisationSection.bodyRank("市级"));
+        assertEquals("股室", OrganisationSection.bodyRank("县级"));
+        assertEquals("内设机构", OrganisationSection.bodyRank("乡镇级"));
+        assertEquals("内设机构", OrganisationSection.bodyRank(null));
+    }
+
+    @Test
     void anIncompleteEvaluationSaysHowMuchIsVerifiedAndGetsNoGrade() {
         ScoreSnapshot complete = SeedFixture.scores();
         ScoreSnapshot incomplete = new ScoreSnapshot(complete.unitCode(), complete.fiscalYear(),
