@@ -37,8 +37,10 @@ class PersonnelMappingTest {
         for (Path unit : units) {
             StaffDocument staff = JSON.readValue(unit.resolve("staff.json").toFile(), StaffDocument.class);
             assertEquals(JSON.valueToTree(staff), JSON.valueToTree(mapping.toContract(staff)), unit + " staff");
-            AssetDocument assets = JSON.readValue(unit.resolve("assets.json").toFile(), AssetDocument.class);
-            assertEquals(JSON.valueToTree(assets), JSON.valueToTree(mapping.toContract(assets)), unit + " assets");
+            if (Files.exists(unit.resolve("assets.json"))) { // a published report may state no asset figures
+                AssetDocument assets = JSON.readValue(unit.resolve("assets.json").toFile(), AssetDocument.class);
+                assertEquals(JSON.valueToTree(assets), JSON.valueToTree(mapping.toContract(assets)), unit + " assets");
+            }
         }
     }
 

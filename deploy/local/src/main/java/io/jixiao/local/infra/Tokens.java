@@ -20,12 +20,27 @@ import java.util.stream.Collectors;
  */
 public final class Tokens {
 
-    /** The demo realm's client secrets: demo only, never used outside the demo realm. */
-    private static final Map<String, String> DEMO_CLIENT_SECRETS = Map.of(
-            "xz-wxb-finance-system", "xz-wxb-finance-system-secret",
-            "xz-tjj-finance-system", "xz-tjj-finance-system-secret",
-            "sc-dy-wglj-finance-system", "sc-dy-wglj-finance-system-secret",
-            "nounit-system", "nounit-system-secret");
+    /** The demo realm file, whose confidential clients carry their demo secrets (never used outside the demo). */
+    static final String DEMO_REALM = "deploy/keycloak/jixiao-realm.json";
+
+    /** Each confidential client's secret as the demo realm file states it, read once. */
+    private static final class DemoSecrets {
+        static final Map<String, String> ALL = read();
+
+        private static Map<String, String> read() {
+            try {
+                Map<String, String> secrets = new LinkedHashMap<>();
+                for (JsonNode client : JSON.readTree(WorkDirs.root().resolve(DEMO_REALM).toFile()).path("clients")) {
+                    if (client.hasNonNull("secret")) {
+                        secrets.put(client.get("clientId").asText(), client.get("secret").asText());
+                    }
+                }
+                return Map.copyOf(secrets);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException("cannot read the demo realm " + DEMO_REALM, e);
+            }
+        }
+    }
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -75,7 +90,7 @@ public final class Tokens {
 
     /** A department system's access token (client credentials with the demo realm's secret). */
     public String client(String clientId) {
-        String secret = DEMO_CLIENT_SECRETS.get(clientId);
+        String secret = DemoSecrets.ALL.get(clientId);
         if (secret == null) {
             throw new IllegalArgumentException("no demo secret for client " + clientId);
         }
