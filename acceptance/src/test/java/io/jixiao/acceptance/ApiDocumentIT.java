@@ -48,6 +48,24 @@ class ApiDocumentIT {
     }
 
     @Test
+    void everyFieldOfEveryAnswerIsDescribedWithItsChineseTermToo() {
+        List<String> undescribed = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        int fields = 0;
+        for (Operation op : operations()) {
+            for (JsonNode answer : op.node().path("responses")) {
+                for (JsonNode media : answer.path("content")) {
+                    fields += walk(op.name(), media.path("schema"), seen, undescribed);
+                }
+            }
+        }
+        assertEquals(List.of(), undescribed, "fields of answers without a Chinese description");
+        assertTrue(seen.contains("#/components/schemas/Coverage") && seen.contains("#/components/schemas/Missing"),
+                "scores answer with their coverage");
+        assertTrue(fields > 300, "the answers have " + fields + " fields");
+    }
+
+    @Test
     void everyPropertyIsRequiredOrMayBeNull() {
         List<String> neither = new ArrayList<>();
         Iterator<Map.Entry<String, JsonNode>> schemas = document.path("components").path("schemas").fields();
