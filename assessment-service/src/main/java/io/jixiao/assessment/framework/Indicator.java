@@ -27,7 +27,8 @@ public record Indicator(
      */
     public record Measure(
             @Schema(description = "类型：formula 按公式从预算、人员、资产数据计算，manual 单位填报实际完成值，rating 定性评价，"
-                    + "checklist 逐项计分，violations 违规扣分。")
+                    + "checklist 逐项计分，violations 违规扣分，unitIndicators 由单位设定个性指标（分值合计为该指标权重，"
+                    + "各项按该指标的评分规则计分）。")
             String type,
             @Schema(description = "计算公式（formula 类型）：如 budget.expenditure.total / budget.revenue.allocatedTotal * 100。")
             String formula,

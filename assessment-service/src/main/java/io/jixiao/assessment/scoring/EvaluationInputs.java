@@ -37,7 +37,11 @@ public record EvaluationInputs(
         @Schema(description = "自评得分（申报）：单位自评表中的自评总分及各指标自评得分，与依据支持的得分对照。未填报表示未申报。")
         @Valid Declaration declared,
         @Schema(description = "偏差原因分析及改进措施：逐项指标的说明，列入自评表。未填报表示未说明。")
-        @Size(max = 300) List<@NotNull @Valid Deviation> deviations) {
+        @Size(max = 300) List<@NotNull @Valid Deviation> deviations,
+        @Schema(description = "个性指标：单位在指标体系的一级/二级指标（度量方式 unitIndicators，如 产出指标、效益指标、满意度指标）"
+                + "下自行设定的三级指标，各带指标性质、度量单位、年初指标值、调整指标值、实际完成值、分值、自评得分和偏差原因，"
+                + "按该指标的评分规则计分。未填报表示未设定（该指标不可评价）。")
+        @Size(max = 300) List<@NotNull @Valid UnitIndicator> unitIndicators) {
 
     static final String CODE = "^\\d+(\\.\\d+){0,2}$";
 
@@ -125,7 +129,36 @@ public record EvaluationInputs(
             @NotBlank @Size(max = 4000) String explanation) {
     }
 
+    /** 个性指标: an indicator of the unit's own, under a framework heading that takes them. */
+    public record UnitIndicator(
+            @Schema(description = "所属指标编码：指标体系中度量方式为 unitIndicators 的指标，如 2.1（产出指标）。必填。")
+            @NotBlank @Pattern(regexp = CODE) String under,
+            @Schema(description = "二级指标：如 数量指标、质量指标、时效指标、成本指标、社会效益指标、服务对象满意度指标。"
+                    + "未填报表示不分二级指标。")
+            @Size(max = 50) String category,
+            @Schema(description = "三级指标（指标名称）：如 播发稿件数量。必填。")
+            @NotBlank @Size(max = 200) String name,
+            @Schema(description = "指标性质：= 等于，>= 不低于（≥），<= 不高于（≤）。必填。")
+            @NotNull @Pattern(regexp = "^(=|>=|<=)$", message = "must be =, >= or <=") String operator,
+            @Schema(description = "度量单位：如 %、篇、次、人。未填报表示无单位。")
+            @Size(max = 20) String unitOfMeasure,
+            @Schema(description = "年初指标值：按度量单位计（百分比指标填 95 表示 95%），最多四位小数。必填。")
+            @NotNull @Digits(integer = 13, fraction = 4) BigDecimal targetValue,
+            @Schema(description = "调整指标值：年中调整后的指标值，填报时评分以此为准，最多四位小数。未填报表示未调整。")
+            @Digits(integer = 13, fraction = 4) BigDecimal adjustedValue,
+            @Schema(description = "实际完成值：按度量单位计，最多四位小数。未填报表示尚未完成填报（该指标不可评价）。")
+            @Digits(integer = 13, fraction = 4) BigDecimal actualValue,
+            @Schema(description = "分值（分，最多两位小数）：同一所属指标下各个性指标的分值合计须等于该指标的权重。必填。")
+            @NotNull @DecimalMin(value = "0", inclusive = false) @Digits(integer = 3, fraction = 2) BigDecimal weight,
+            @Schema(description = "自评得分（分，最多两位小数）：单位自评表中的得分，高于依据支持的得分时形成警告。未填报表示未申报。")
+            @DecimalMin("0") @Digits(integer = 3, fraction = 2) BigDecimal declaredScore,
+            @Schema(description = "偏差原因分析及改进措施。未填报表示未说明。")
+            @Size(max = 4000) String deviation,
+            @Schema(description = "佐证材料：实际完成值的来源或依据。未填报表示未提供佐证材料。")
+            @Size(max = 2000) String evidence) {
+    }
+
     public static EvaluationInputs empty() {
-        return new EvaluationInputs(List.of(), List.of(), List.of(), List.of(), List.of(), null, List.of());
+        return new EvaluationInputs(List.of(), List.of(), List.of(), List.of(), List.of(), null, List.of(), List.of());
     }
 }

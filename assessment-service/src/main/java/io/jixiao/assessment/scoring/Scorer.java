@@ -43,13 +43,23 @@ public final class Scorer {
             EvaluationInputs stated, long statedVersion) {
         EvaluationInputs in = stated == null ? EvaluationInputs.empty() : stated;
         Map<String, IndicatorResult> results = new LinkedHashMap<>();
+        Map<String, List<IndicatorResult>> own = new LinkedHashMap<>(); // 个性指标 under the headings that take them
         for (Indicator leaf : framework.leaves()) {
-            results.put(leaf.code(), scoreLeaf(leaf, facts, in, statedVersion));
+            if (UnitIndicators.TYPE.equals(leaf.measure().type())) {
+                UnitIndicators.Scored scored = UnitIndicators.score(leaf, in, statedVersion);
+                results.put(leaf.code(), scored.heading());
+                own.put(leaf.code(), scored.indicators());
+            } else {
+                results.put(leaf.code(), scoreLeaf(leaf, facts, in, statedVersion));
+            }
         }
         List<IndicatorResult> tree = new ArrayList<>();
         for (Indicator indicator : framework.all()) {
             tree.add(indicator.isLeaf() ? results.get(indicator.code()) : parent(indicator, results, in));
+            tree.addAll(own.getOrDefault(indicator.code(), List.of()));
         }
+        Map<String, IndicatorResult> declarable = new LinkedHashMap<>(results);
+        own.values().forEach(list -> list.forEach(r -> declarable.put(r.code(), r)));
         BigDecimal total = results.values().stream().filter(IndicatorResult::assessable).map(IndicatorResult::score)
                 .reduce(BigDecimal.ZERO, BigDecimal::add).setScale(2, RoundingMode.HALF_UP);
         BigDecimal declaredTotal = in.declared() == null ? null : in.declared().total();
@@ -59,7 +69,7 @@ public final class Scorer {
                 basis(facts, stated, statedVersion),
                 new ScoreSnapshot.FrameworkRef(framework.id(), framework.version(), framework.name()), total,
                 coverage.complete() ? framework.grade(total) : null, declaredTotal, tree,
-                declaredFindings(results, total, declaredTotal, coverage), Monitoring.warnings(facts, in), coverage);
+                declaredFindings(declarable, total, declaredTotal, coverage), Monitoring.warnings(facts, in), coverage);
     }
 
     /**
@@ -195,7 +205,7 @@ public final class Scorer {
                 .orElse(leaf.target());
     }
 
-    private static BigDecimal declaredScore(EvaluationInputs in, String code) {
+    static BigDecimal declaredScore(EvaluationInputs in, String code) {
         if (in.declared() == null || in.declared().scores() == null) {
             return null;
         }
@@ -207,12 +217,16 @@ public final class Scorer {
         return list == null ? Optional.empty() : list.stream().filter(t -> wanted.equals(code.apply(t))).findFirst();
     }
 
-    private static String parentCode(String code) {
+    static String parentCode(String code) {
         int dot = code.lastIndexOf('.');
         return dot < 0 ? null : code.substring(0, dot);
     }
 
     private static String printTarget(Indicator.Target target, Indicator leaf) {
+        return printTarget(target, leaf.measure().unit());
+    }
+
+    static String printTarget(Indicator.Target target, String unit) {
         if (target == null || target.value() == null) {
             return null;
         }
@@ -221,7 +235,7 @@ public final class Scorer {
             case "<=" -> "≤";
             default -> "=";
         };
-        return op + Figures.inMeasure(target.value(), leaf.measure().unit());
+        return op + Figures.inMeasure(target.value(), unit);
     }
 
     private static String printActual(ScoringInput in, Indicator leaf) {

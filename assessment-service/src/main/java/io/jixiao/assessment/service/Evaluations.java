@@ -68,6 +68,16 @@ public class Evaluations {
         check(errors, "checklists", in.checklists(), EvaluationInputs.ChecklistValue::indicator, byCode, "checklist");
         check(errors, "violations", in.violations(), EvaluationInputs.ViolationValue::indicator, byCode, "violations");
         check(errors, "deviations", in.deviations(), EvaluationInputs.Deviation::indicator, byCode, null);
+        if (in.unitIndicators() != null) {
+            for (int i = 0; i < in.unitIndicators().size(); i++) {
+                String under = in.unitIndicators().get(i).under();
+                Indicator heading = byCode.get(under);
+                if (heading == null || !heading.isLeaf() || !"unitIndicators".equals(heading.measure().type())) {
+                    errors.add(new Problem.FieldError("unitIndicators[" + i + "].under", "indicator " + under
+                            + " of framework " + framework.id() + " does not take the unit's own indicators (个性指标)"));
+                }
+            }
+        }
         if (in.declared() != null) {
             check(errors, "declared.scores", in.declared().scores(), EvaluationInputs.DeclaredScore::indicator, byCode,
                     null);

@@ -35,7 +35,8 @@ class FactsTest {
         assertEquals(3, previous.fact().version(), "the version of the budget that states it");
         assertTrue(previous.fact().source().contains("本年预算所述上年数"), previous.fact().source());
         assertTrue(facts.resolve("prev.budget.governmentProcurement.actual").isEmpty(), "not stated: not assumed");
-        assertTrue(facts.resolve("prev.budget.expenditure.total").isEmpty(), "this year's 总支出 not stated");
+        assertEquals(0, new BigDecimal("49000000").compareTo(facts.resolve("prev.budget.expenditure.total")
+                .orElseThrow().value()), "上年数 stated, though this year's 总支出 is not");
         assertTrue(facts.resolve("prev.staff.totalInService").isEmpty(), "only budget figures are stated that way");
     }
 
@@ -49,6 +50,10 @@ class FactsTest {
         Facts.Resolved previous = facts.resolve("prev.budget.threePublicExpenses.actual").orElseThrow();
         assertEquals(0, new BigDecimal("45073.00").compareTo(previous.value()));
         assertTrue(previous.fact().source().contains("本年数减本年预算所述增减额"), previous.fact().source());
+        // a 增减额 without this year's figure implies nothing
+        Facts without = new Facts().with(new Facts.Fact("budget", tree("""
+                {"changes": [{"figure": "threePublicExpenses.actual", "change": -18987.42}]}"""), "budget-service", 1));
+        assertTrue(without.resolve("prev.budget.threePublicExpenses.actual").isEmpty());
     }
 
     @Test

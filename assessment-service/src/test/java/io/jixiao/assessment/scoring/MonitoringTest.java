@@ -48,7 +48,7 @@ class MonitoringTest {
                         new EvaluationInputs.ActualValue("3.1.2", new java.math.BigDecimal("35"), "半年总结"),
                         new EvaluationInputs.ActualValue("3.1.3", new java.math.BigDecimal("60"), "半年总结"),
                         new EvaluationInputs.ActualValue("1.2.1", new java.math.BigDecimal("5"), "x")),
-                null, null, null, null, null);
+                null, null, null, null, null, null);
         var w = Monitoring.warnings(facts, stated);
         assertEquals(2, w.size(), w.toString());
         assertEquals("TARGET-LAGGING-EXECUTION", w.get(0).code());
