@@ -288,7 +288,7 @@ class AssessmentFlowTest {
 
     @Test
     void aUnitStatesItsOwnIndicatorsUnderAFrameworkThatTakesThem() throws IOException {
-        // 2022 is scored by the template 预算执行率 × 10 + 个性指标 (产出 50, 效益 30, 满意度 10)
+        // 2022 is scored by the template 预算执行率 × 10 + 90 points of the unit's own 产出、效益、满意度 indicators
         String template = new String(getClass().getClassLoader()
                 .getResourceAsStream("frameworks/execution-plus-own-indicators.yaml").readAllBytes(),
                 java.nio.charset.StandardCharsets.UTF_8)
@@ -305,29 +305,29 @@ class AssessmentFlowTest {
         String evaluation = "/api/assessment/units/XZ-WXB/years/2022/evaluation";
         given().auth().oauth2(reporter).contentType(ContentType.JSON).body("""
                 {"unitIndicators": [
-                  {"under": "2.1", "category": "数量指标", "name": "处置网络违法和不良信息条数", "operator": ">=",
+                  {"under": "2.1", "category": "产出指标·数量指标", "name": "处置网络违法和不良信息条数", "operator": ">=",
                    "unitOfMeasure": "条", "targetValue": 10000, "actualValue": 12000, "weight": 50, "declaredScore": 50},
-                  {"under": "3.1", "category": "社会效益指标", "name": "网络安全事件处置及时率", "operator": ">=",
+                  {"under": "2.1", "category": "效益指标·社会效益指标", "name": "网络安全事件处置及时率", "operator": ">=",
                    "unitOfMeasure": "%", "targetValue": 100, "actualValue": 90, "weight": 30, "declaredScore": 30,
                    "deviation": "部分事件涉及跨部门协调，处置时间超出时限"},
-                  {"under": "4.1", "name": "网民满意度", "operator": ">=", "unitOfMeasure": "%", "targetValue": 90,
+                  {"under": "2.1", "name": "网民满意度", "operator": ">=", "unitOfMeasure": "%", "targetValue": 90,
                    "actualValue": 93, "weight": 10}],
                  "declared": {"total": 99}}""")
                 .put(evaluation).then().statusCode(200)
                 .body("score.framework.id", equalTo("test-own-indicators"))
                 .body("score.status", equalTo("SCORED"))
-                .body("score.indicators.find { it.code == '3.1.1' }.name", equalTo("社会效益指标：网络安全事件处置及时率"))
-                .body("score.indicators.find { it.code == '3.1.1' }.score", equalTo(27.0f)) // 90 % of 30
-                .body("score.indicators.find { it.code == '3.1.1' }.deviation", equalTo("部分事件涉及跨部门协调，处置时间超出时限"))
+                .body("score.indicators.find { it.code == '2.1.2' }.name", equalTo("效益指标·社会效益指标：网络安全事件处置及时率"))
+                .body("score.indicators.find { it.code == '2.1.2' }.score", equalTo(27.0f)) // 90 % of 30
+                .body("score.indicators.find { it.code == '2.1.2' }.deviation", equalTo("部分事件涉及跨部门协调，处置时间超出时限"))
                 .body("score.total", equalTo(96.6f)) // 9.6 + 50 + 27 + 10
                 .body("score.grade", equalTo("优"))
-                .body("score.findings.findAll { it.ruleId == 'ASSESS-DECLARED-INDICATOR' }.subject", equalTo(List.of("3.1.1")))
+                .body("score.findings.findAll { it.ruleId == 'ASSESS-DECLARED-INDICATOR' }.subject", equalTo(List.of("2.1.2")))
                 .body("score.findings.find { it.ruleId == 'ASSESS-DECLARED-TOTAL' }.difference", equalTo(2.4f));
 
         // an indicator of the unit's own goes under a heading that takes them, with a 指标性质 the form knows
         given().auth().oauth2(reporter).contentType(ContentType.JSON).body("""
                 {"unitIndicators": [{"under": "1.1", "name": "x", "operator": ">=", "targetValue": 1, "weight": 10},
-                                    {"under": "2.1", "name": "y", "operator": "≥", "targetValue": 1, "weight": 50}]}""")
+                                    {"under": "2.1", "name": "y", "operator": "≥", "targetValue": 1, "weight": 90}]}""")
                 .put(evaluation).then().statusCode(400)
                 .body("errors.field", hasItem("unitIndicators[1].operator"));
         given().auth().oauth2(reporter).contentType(ContentType.JSON).body("""

@@ -38,8 +38,8 @@ public record EvaluationInputs(
         @Valid Declaration declared,
         @Schema(description = "偏差原因分析及改进措施：逐项指标的说明，列入自评表。未填报表示未说明。")
         @Size(max = 300) List<@NotNull @Valid Deviation> deviations,
-        @Schema(description = "个性指标：单位在指标体系的一级/二级指标（度量方式 unitIndicators，如 产出指标、效益指标、满意度指标）"
-                + "下自行设定的三级指标，各带指标性质、度量单位、年初指标值、调整指标值、实际完成值、分值、自评得分和偏差原因，"
+        @Schema(description = "个性指标：单位在指标体系中度量方式为 unitIndicators 的指标（如 产出、效益、满意度指标）"
+                + "下自行设定的指标，各带指标性质、度量单位、年初指标值、调整指标值、实际完成值、分值、自评得分和偏差原因，"
                 + "按该指标的评分规则计分。未填报表示未设定（该指标不可评价）。")
         @Size(max = 300) List<@NotNull @Valid UnitIndicator> unitIndicators) {
 
@@ -131,10 +131,10 @@ public record EvaluationInputs(
 
     /** 个性指标: an indicator of the unit's own, under a framework heading that takes them. */
     public record UnitIndicator(
-            @Schema(description = "所属指标编码：指标体系中度量方式为 unitIndicators 的指标，如 2.1（产出指标）。必填。")
+            @Schema(description = "所属指标编码：指标体系中度量方式为 unitIndicators 的指标，如 2.1（产出、效益、满意度指标）。必填。")
             @NotBlank @Pattern(regexp = CODE) String under,
-            @Schema(description = "二级指标：如 数量指标、质量指标、时效指标、成本指标、社会效益指标、服务对象满意度指标。"
-                    + "未填报表示不分二级指标。")
+            @Schema(description = "一级/二级指标：如 产出指标·数量指标、产出指标·质量指标、效益指标·社会效益指标、满意度指标。"
+                    + "未填报表示不分级。")
             @Size(max = 50) String category,
             @Schema(description = "三级指标（指标名称）：如 播发稿件数量。必填。")
             @NotBlank @Size(max = 200) String name,

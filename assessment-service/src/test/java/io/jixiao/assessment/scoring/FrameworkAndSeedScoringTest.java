@@ -188,33 +188,33 @@ class FrameworkAndSeedScoringTest {
         Facts facts = new Facts().with(new Facts.Fact("budget",
                 JSON.readTree(Files.readString(dir.resolve("budget.json"))), "budget-service", 1));
         List<EvaluationInputs.UnitIndicator> mine = new java.util.ArrayList<>(List.of(
-                own("2.1", "数量指标", "完成统计调查项目数", ">=", "项", "12", "12", "20", null),  // 12 ÷ 12 → 20
-                own("2.1", "质量指标", "数据差错率", "<=", "%", "1", "0.5", "15", null),          // ≤ 1 % met → 15
-                own("2.1", "时效指标", "按时报送率", ">=", "%", "100", "96", "15", null),        // 0.96 × 15 = 14.4
-                own("3.1", "社会效益指标", "统计数据被决策采用次数", ">=", "次", "10", "8", "20", "20"), // 0.8 × 20 = 16
-                own("3.1", "可持续影响指标", "统计信息化平台运行率", ">=", "%", "95", "98", "10", null), // → 10
-                own("4.1", "满意度指标", "服务对象满意度", ">=", "%", "90", "92", "10", "10")));   // → 10
+                own("2.1", "产出指标·数量指标", "完成统计调查项目数", ">=", "项", "12", "12", "20", null), // → 20
+                own("2.1", "产出指标·质量指标", "数据差错率", "<=", "%", "1", "0.5", "15", null),     // ≤ 1 % → 15
+                own("2.1", "产出指标·时效指标", "按时报送率", ">=", "%", "100", "96", "15", null),   // 0.96 × 15
+                own("2.1", "效益指标·社会效益指标", "统计数据被决策采用次数", ">=", "次", "10", "8", "20", "20"), // 16
+                own("2.1", "效益指标·可持续影响指标", "统计信息化平台运行率", ">=", "%", "95", "98", "10", null),
+                own("2.1", "满意度指标", "服务对象满意度", ">=", "%", "90", "92", "10", "10")));      // → 10
         EvaluationInputs stated = new EvaluationInputs(List.of(), List.of(), List.of(), List.of(), List.of(),
                 new EvaluationInputs.Declaration(new BigDecimal("96"), List.of()), List.of(), mine);
 
         ScoreSnapshot s = Scorer.score("XZ-TJJ", 2024, template, facts, stated, 1);
         Map<String, IndicatorResult> r = byCode(s);
-        // 预算执行率 5130 ÷ 5400 = 95 % × 10 = 9.5; 产出 20 + 15 + 14.4 = 49.4; 效益 16 + 10 = 26; 满意度 10: 94.9
+        // 预算执行率 5130 ÷ 5400 = 95 % × 10 = 9.5; 产出 20 + 15 + 14.4, 效益 16 + 10, 满意度 10: 85.4; 94.9
         assertEquals(0, new BigDecimal("9.50").compareTo(r.get("1.1").score()));
-        assertEquals(0, new BigDecimal("49.40").compareTo(r.get("2.1").score()));
+        assertEquals(0, new BigDecimal("85.40").compareTo(r.get("2.1").score()));
         assertEquals(0, new BigDecimal("14.40").compareTo(r.get("2.1.3").score()));
-        assertEquals("时效指标：按时报送率", r.get("2.1.3").name());
+        assertEquals("产出指标·时效指标：按时报送率", r.get("2.1.3").name());
         assertEquals("≥100%", r.get("2.1.3").target());
         assertEquals("96%", r.get("2.1.3").actual());
         assertEquals("2.1", r.get("2.1.3").parentCode());
-        assertEquals(0, new BigDecimal("26.00").compareTo(r.get("3.1").score()));
+        assertEquals(0, new BigDecimal("16.00").compareTo(r.get("2.1.4").score()));
         assertEquals(0, new BigDecimal("94.90").compareTo(s.total()));
         assertEquals(ScoreSnapshot.Status.SCORED, s.status());
         assertEquals("优", s.grade());
         assertEquals(0, new BigDecimal("100").compareTo(s.coverage().percent()));
         // the unit's own table held against the evidence: 20 declared for 16 earned; 96 declared for 94.9
         assertTrue(s.findings().stream().anyMatch(f -> f.ruleId().equals("ASSESS-DECLARED-INDICATOR")
-                && "3.1.1".equals(f.subject())), s.findings().toString());
+                && "2.1.4".equals(f.subject())), s.findings().toString());
         var total = s.findings().stream().filter(f -> f.ruleId().equals("ASSESS-DECLARED-TOTAL")).findFirst()
                 .orElseThrow();
         assertEquals(0, new BigDecimal("1.10").compareTo(total.difference()));
@@ -225,9 +225,9 @@ class FrameworkAndSeedScoringTest {
                 List.of(), List.of(), List.of(), List.of(), null, List.of(), mine), 1);
         IndicatorResult output = byCode(short_).get("2.1");
         assertFalse(output.assessable());
-        assertEquals("个性指标分值合计30分，与该指标权重50分不符", output.notAssessableReason());
+        assertEquals("个性指标分值合计70分，与该指标权重90分不符", output.notAssessableReason());
         assertEquals(ScoreSnapshot.Status.INCOMPLETE, short_.status());
-        assertEquals(0, new BigDecimal("50.00").compareTo(short_.coverage().percent()));
+        assertEquals(0, new BigDecimal("10.00").compareTo(short_.coverage().percent()));
     }
 
     @Test
