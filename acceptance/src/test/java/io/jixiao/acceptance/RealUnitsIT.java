@@ -88,13 +88,32 @@ class RealUnitsIT {
             assertEquals(expectedScore.get("grade"), score.get("grade"), unit + ": grade");
             Set<String> assessed = new TreeSet<>();
             for (JsonNode i : score.get("indicators")) {
-                if (i.get("assessable").asBoolean() && !i.get("weight").isNull() && isLeaf(score, i)) {
+                if (i.get("assessable").asBoolean() && isFrameworkLeaf(score, i)) {
                     assessed.add(i.get("code").asText());
                 }
             }
             Set<String> expectedAssessed = new TreeSet<>();
             expectedScore.get("assessed").forEach(c -> expectedAssessed.add(c.asText()));
             assertEquals(expectedAssessed, assessed, unit + ": the indicators its evidence supports");
+            if (expectedScore.has("framework")) {
+                assertEquals(expectedScore.get("framework").asText(), score.at("/framework/id").asText());
+            }
+            if (expectedScore.has("findings")) {
+                Set<String> rules = new TreeSet<>();
+                Set<String> above = new TreeSet<>();
+                for (JsonNode f : score.get("findings")) {
+                    rules.add(f.get("ruleId").asText());
+                    if (f.get("ruleId").asText().equals("ASSESS-DECLARED-INDICATOR")) {
+                        above.add(f.get("subject").asText());
+                    }
+                }
+                Set<String> expectedRules = new TreeSet<>();
+                expectedScore.get("findings").forEach(r -> expectedRules.add(r.asText()));
+                assertEquals(expectedRules, rules, unit + ": " + score.get("findings"));
+                Set<String> expectedAbove = new TreeSet<>();
+                expectedScore.path("declaredAbove").forEach(c -> expectedAbove.add(c.asText()));
+                assertEquals(expectedAbove, above, unit + ": declared scores above what the evidence gives");
+            }
         }));
     }
 
@@ -125,9 +144,16 @@ class RealUnitsIT {
         return kinds;
     }
 
-    private static boolean isLeaf(JsonNode score, JsonNode indicator) {
+    /**
+     * A leaf of the framework: a node without children of the framework's own, so a heading under which the unit set
+     * its own indicators (个性指标) counts as one, and those indicators do not.
+     */
+    private static boolean isFrameworkLeaf(JsonNode score, JsonNode indicator) {
+        if (indicator.path("own").asBoolean(false)) {
+            return false;
+        }
         for (JsonNode i : score.get("indicators")) {
-            if (indicator.get("code").asText().equals(i.path("parentCode").asText())) {
+            if (!i.path("own").asBoolean(false) && indicator.get("code").asText().equals(i.path("parentCode").asText())) {
                 return false;
             }
         }

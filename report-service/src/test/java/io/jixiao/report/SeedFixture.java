@@ -146,7 +146,7 @@ public final class SeedFixture {
             String deviation) {
         return new IndicatorResult(code, name, level, parent, new BigDecimal(weight), target, actual, null,
                 score == null ? null : new BigDecimal(score), declared == null ? null : new BigDecimal(declared),
-                assessable, reason, null, List.of(), null, null, assessable ? "按规则计分" : null, deviation);
+                assessable, reason, null, List.of(), null, null, assessable ? "按规则计分" : null, deviation, null);
     }
 
     private static <T> T read(String file, Class<T> type) {

@@ -126,7 +126,9 @@ public record ScoreSnapshot(
             @Schema(description = "评分规则（文字）：如 定性分档：达成 80–100%，部分达成 60–80%，未达成 0–60%。") String rule,
             @Schema(description = "扣分（分）= 分值 − 得分，原因见 explanation。") BigDecimal deduction,
             @Schema(description = "得分说明（文字）。") String explanation,
-            @Schema(description = "偏差原因分析及改进措施（单位填报）；未填报时为空。") String deviation) {
+            @Schema(description = "偏差原因分析及改进措施（单位填报）；未填报时为空。") String deviation,
+            @Schema(description = "是否为个性指标：单位在指标体系的指标下自行设定的指标为 true；该指标体系指标（所属指标）计为一项。"
+                    + "为空等同 false（早期事件）。") Boolean own) {
     }
 
     /** A fact a measure used: its name, value, and where it came from (service, version of the aggregate). */

@@ -25,6 +25,8 @@ import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -62,9 +64,11 @@ public class FrameworkResource {
             + "grades 等级及最低分（如 优 90、良 80、中 60、差 0），indicators 一级/二级/三级指标树：code 编码（如 2.1.3，"
             + "下级编码以上级编码开头），name 指标名称，weight 分值（末级指标分值合计为100），measure 度量方式"
             + "（formula 按公式从预算、人员、资产数据计算；manual 单位填报实际完成值；rating 定性评价；checklist 逐项计分；"
-            + "violations 违规扣分）及度量单位，target 默认目标（operator =、>=、<= 与 value），rule 评分规则及参数，"
-            + "children 下级指标。示例：财政部部门整体支出绩效评价共性指标体系框架（财预〔2013〕53号），"
-            + "见 assessment-service 的 frameworks/mof-2013-common.yaml。";
+            + "violations 违规扣分；unitIndicators 由单位设定个性指标，分值合计为该指标权重，各项按其评分规则计分）及度量单位，"
+            + "target 默认目标（operator =、>=、<= 与 value），rule 评分规则及参数，children 下级指标；"
+            + "coverageThreshold 定等级和排名所需的评分依据覆盖率（%，默认100）。示例：财政部部门整体支出绩效评价共性指标体系框架"
+            + "（财预〔2013〕53号），见 assessment-service 的 frameworks/mof-2013-common.yaml；预算执行率×10加个性指标的自评表，"
+            + "见 frameworks/execution-plus-own-indicators.yaml。";
 
     private final FrameworkCatalog catalog;
     private final ScoringService scoring;
@@ -94,8 +98,10 @@ public class FrameworkResource {
     @Consumes({MediaType.APPLICATION_JSON, "application/yaml", "text/yaml"})
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Load a framework version (YAML or JSON) and rescore the unit-years it applies to")
-    public Loaded load(@HeaderParam(RequestIds.HEADER) String requestId, @RequestBody(description = FRAMEWORK_BODY)
-            String body) {
+    public Loaded load(@HeaderParam(RequestIds.HEADER) String requestId, @RequestBody(description = FRAMEWORK_BODY,
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Framework.class)),
+                @Content(mediaType = "application/yaml", schema = @Schema(type = SchemaType.STRING)),
+                @Content(mediaType = "text/yaml", schema = @Schema(type = SchemaType.STRING))}) String body) {
         Framework framework;
         try {
             framework = Frameworks.parse(body == null ? "" : body);

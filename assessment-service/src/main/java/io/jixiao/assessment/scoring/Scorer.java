@@ -146,7 +146,7 @@ public final class Scorer {
                 printTarget(target, leaf), printActual(scoringInput, leaf), outcome.assessable() ? scoringInput.actual() : null,
                 outcome.score(), declared, outcome.assessable(), outcome.assessable() ? null : outcome.explanation(),
                 formula, List.copyOf(inputs), rule.describe(), deduction,
-                outcome.assessable() ? outcome.explanation() : "不可评价：" + outcome.explanation(), deviation);
+                outcome.assessable() ? outcome.explanation() : "不可评价：" + outcome.explanation(), deviation, null);
     }
 
     private static IndicatorResult parent(Indicator parent, Map<String, IndicatorResult> leaves, EvaluationInputs in) {
@@ -159,7 +159,7 @@ public final class Scorer {
         return new IndicatorResult(parent.code(), parent.name(), parent.level(), parentCode(parent.code()),
                 parent.totalWeight(), null, null, null, assessable ? score : null, declaredScore(in, parent.code()),
                 assessable, assessable ? null : "下级指标均不可评价", null, List.of(), "下级指标得分之和", null,
-                notAssessable == 0 ? "下级指标得分之和" : "下级指标得分之和（" + notAssessable + " 项不可评价，计0分）", null);
+                notAssessable == 0 ? "下级指标得分之和" : "下级指标得分之和（" + notAssessable + " 项不可评价，计0分）", null, null);
     }
 
     /**

@@ -55,7 +55,8 @@ final class UnitIndicators {
                     outcome.assessable() ? u.actualValue() : null, outcome.score(), u.declaredScore(),
                     outcome.assessable(), outcome.assessable() ? null : outcome.explanation(), null, inputs,
                     rule.describe(), outcome.assessable() ? u.weight().subtract(outcome.score()) : null,
-                    outcome.assessable() ? outcome.explanation() : "不可评价：" + outcome.explanation(), u.deviation()));
+                    outcome.assessable() ? outcome.explanation() : "不可评价：" + outcome.explanation(), u.deviation(),
+                    true));
         }
         String missing = mine.isEmpty() ? "单位未填报个性指标"
                 : weights.compareTo(heading.weight()) != 0 ? "个性指标分值合计" + Figures.points(weights) + "分，与该指标权重"
@@ -66,7 +67,7 @@ final class UnitIndicators {
                 Scorer.parentCode(heading.code()), heading.weight(), null, null, null, missing == null ? total : null,
                 Scorer.declaredScore(in, heading.code()), missing == null, missing, null, List.of(),
                 "个性指标得分之和，各项" + rule.describe(), missing == null ? heading.weight().subtract(total) : null,
-                missing == null ? "个性指标" + mine.size() + "项得分之和" : "不可评价：" + missing, null);
+                missing == null ? "个性指标" + mine.size() + "项得分之和" : "不可评价：" + missing, null, null);
         return new Scored(result, List.copyOf(results));
     }
 }

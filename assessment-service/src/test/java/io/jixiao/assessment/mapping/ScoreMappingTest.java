@@ -33,7 +33,7 @@ class ScoreMappingTest {
                         "expenditure.total / revenue.allocatedTotal * 100",
                         List.of(new Input("budget.expenditure.total", new BigDecimal("186264000.00"),
                                 "budget-service", 3)),
-                        "比例计分", BigDecimal.ZERO, "达到目标，得满分", null)),
+                        "比例计分", BigDecimal.ZERO, "达到目标，得满分", null, true)),
                 List.of(new Finding("ASSESS-DECLARED-ABOVE-COMPUTED", Severity.WARNING, "自评得分不高于依据支持的得分",
                         "自评总分95分，高出8.5分", List.of(new Finding.FigureRef("declaredTotal", "自评总分",
                                 new BigDecimal("95"), "points")), new BigDecimal("86.50"), new BigDecimal("95"),

@@ -116,11 +116,18 @@ public record ScoreSnapshot(String unitCode, int fiscalYear, Status status, Stri
      * @param deduction         weight − score, with the reason in {@code explanation}
      * @param explanation       how the score came about, in words
      * @param deviation         the unit's 偏差原因分析及改进措施, if given
+     * @param own               true for an indicator the unit set itself (个性指标) under a framework heading that takes
+     *                          them; such a heading counts as one indicator of the framework (null in older events)
      */
     public record IndicatorResult(String code, String name, int level, String parentCode, BigDecimal weight,
             String target, String actual, BigDecimal actualValue, BigDecimal score, BigDecimal declaredScore,
             boolean assessable, String notAssessableReason, String formula, List<Input> inputs, String rule,
-            BigDecimal deduction, String explanation, String deviation) {
+            BigDecimal deduction, String explanation, String deviation, Boolean own) {
+
+        /** An indicator of the framework's own (not one the unit set under a heading). */
+        public boolean ofFramework() {
+            return !Boolean.TRUE.equals(own);
+        }
     }
 
     /** A fact a measure used: its name, value, and where it came from (service, version of the aggregate). */

@@ -47,14 +47,15 @@ final class ScoreSection {
      * threshold; below it, how many indicators (and how much weight) rest on evidence, and how many wait for it.
      */
     private static String verified(ScoreSnapshot scores, String computed) {
+        // the framework's indicators: a heading under which the unit set its own (个性指标) counts as one
         Set<String> parents = new HashSet<>();
         List<ScoreSnapshot.IndicatorResult> all = scores.indicators() == null ? List.of() : scores.indicators();
-        all.forEach(r -> parents.add(r.parentCode()));
+        all.stream().filter(ScoreSnapshot.IndicatorResult::ofFramework).forEach(r -> parents.add(r.parentCode()));
         int assessed = 0;
         int waiting = 0;
         BigDecimal weight = BigDecimal.ZERO;
         for (ScoreSnapshot.IndicatorResult r : all) {
-            if (parents.contains(r.code())) {
+            if (parents.contains(r.code()) || !r.ofFramework()) {
                 continue;
             }
             if (r.assessable()) {

@@ -97,6 +97,35 @@ public class ReportWriterTest {
     }
 
     @Test
+    void aHeadingOfTheUnitsOwnIndicatorsCountsAsOneIndicatorOfTheFramework() {
+        ScoreSnapshot seed = SeedFixture.scores();
+        BigDecimal ten = new BigDecimal("10");
+        List<ScoreSnapshot.IndicatorResult> tree = List.of(
+                row("1", null, "预算执行", "10", true, null), row("1.1", "1", "预算执行率", "10", true, null),
+                row("2", null, "绩效指标", "90", false, null),
+                row("2.1", "2", "产出、效益、满意度指标（单位设定）", "90", false, null),
+                row("2.1.1", "2.1", "产出指标·数量指标：开展精品示范村建设数量", "10", true, true),
+                row("2.1.2", "2.1", "产出指标·数量指标：建设美丽宜居自然村庄数量", "10", true, true));
+        ScoreSnapshot incomplete = new ScoreSnapshot(seed.unitCode(), seed.fiscalYear(),
+                ScoreSnapshot.Status.INCOMPLETE, null, seed.basis(), seed.framework(), ten, null, null, tree,
+                List.of(), List.of(), new ScoreSnapshot.Coverage(ten, new BigDecimal("100"), ten, new BigDecimal("100"),
+                        false, List.of()));
+        ReportInputs base = seedInputs();
+        ReportInputs in = new ReportInputs(base.unitCode(), base.fiscalYear(), base.unit(), base.budget(),
+                base.staff(), base.assets(), held(incomplete), base.narratives(), base.explanations());
+        assertTrue(text(writer.write(in, Variant.INTERNAL)).contains("系统已核验指标1项（权重10分，得10分），其余1项待补充依据"),
+                text(writer.write(in, Variant.INTERNAL)));
+    }
+
+    private static ScoreSnapshot.IndicatorResult row(String code, String parent, String name, String weight,
+            boolean assessable, Boolean own) {
+        return new ScoreSnapshot.IndicatorResult(code, name, code.split("\\.").length, parent, new BigDecimal(weight),
+                null, null, null, assessable ? new BigDecimal(weight) : null, null, assessable,
+                assessable ? null : "个性指标分值合计20分，与该指标权重90分不符", null, List.of(), null, null, null, null,
+                own);
+    }
+
+    @Test
     void internalBodiesAreNamedAsTheUnitsLevelNamesThem() {
         assertEquals("处级机构", OrganisationSection.bodyRank("自治区本级"));
         assertEquals("处级机构", OrganisationSection.bodyRank("省级"));
