@@ -148,7 +148,7 @@ class FaultToleranceIT {
         String seedScoreBefore = get("/api/assessment/units/XZ-WXB/years/2024/score");
         String reportBefore = get("/api/reports/units/" + UNIT + "/years/2024?format=json");
         List<Service> replaying = List.of(Service.ASSESSMENT, Service.REPORT);
-        replaying.forEach(service -> platform.service(service).stop(Duration.ofSeconds(20)));
+        replaying.parallelStream().forEach(service -> platform.service(service).stop(Duration.ofSeconds(20)));
         try {
             for (Service service : replaying) {
                 rewind(service.module());
