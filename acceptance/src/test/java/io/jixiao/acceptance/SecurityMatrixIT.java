@@ -306,6 +306,8 @@ class SecurityMatrixIT {
         r.add(new Route("GET", "/api/assessment/rankings/export",
                 "/api/assessment/rankings/export?fiscalYear=" + YEAR + "&format=csv", FINANCE_ADMIN, ok, null, null,
                 null));
+        r.add(new Route("GET", "/api/assessment/exports/indicators",
+                "/api/assessment/exports/indicators?fiscalYear=" + YEAR, FINANCE_ADMIN, ok, null, null, null));
         r.add(new Route("GET", "/api/assessment/indicators/{code}",
                 "/api/assessment/indicators/2.1.1?fiscalYear=" + YEAR, FINANCE_ADMIN, ok, null, null, null));
         r.add(new Route("GET", "/api/assessment/warnings", "/api/assessment/warnings?fiscalYear=" + YEAR,

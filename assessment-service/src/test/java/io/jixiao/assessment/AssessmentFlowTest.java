@@ -394,6 +394,27 @@ class AssessmentFlowTest {
         given().auth().oauth2(finance).queryParam("fiscalYear", 2018).queryParam("completeness", "half")
                 .get("/api/assessment/rankings").then().statusCode(400)
                 .body("errors[0].field", equalTo("completeness"));
+        // every unit's score of every indicator, with coverage and grade, as finance takes it away
+        byte[] matrix = given().auth().oauth2(finance).queryParam("fiscalYear", 2018)
+                .get("/api/assessment/exports/indicators").then().statusCode(200).extract().asByteArray();
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(matrix))) {
+            var sheet = book.getSheetAt(0);
+            assertEquals(2, sheet.getLastRowNum(), "one row per unit-year");
+            var header = sheet.getRow(0);
+            assertEquals("覆盖率（%）", header.getCell(4).getStringCellValue());
+            assertEquals("1.1.1 绩效目标合理性", header.getCell(7).getStringCellValue());
+            assertEquals(7 + 27, header.getLastCellNum(), "one column per indicator of the framework");
+            var tjj = sheet.getRow(1); // in unit order
+            assertEquals("XZ-TJJ", tjj.getCell(0).getStringCellValue());
+            assertEquals("待补充", tjj.getCell(6).getStringCellValue());
+            assertEquals(null, tjj.getCell(7), "an indicator not assessed is an empty cell, not a zero");
+            var wxb = sheet.getRow(2);
+            assertEquals("XZ-WXB", wxb.getCell(0).getStringCellValue());
+            assertEquals(53.0, wxb.getCell(4).getNumericCellValue(), 0.001);
+            assertEquals(3.6, wxb.getCell(7).getNumericCellValue(), 0.001, "1.1.1 achieved at 90 % of 4");
+        }
+        given().auth().oauth2(TestInfrastructure.tokens().user("reporter")).queryParam("fiscalYear", 2018)
+                .get("/api/assessment/exports/indicators").then().statusCode(403);
         given().auth().oauth2(finance).queryParam("fiscalYear", 2018).get("/api/assessment/summary")
                 .then().statusCode(200).body("count", equalTo(1)).body("incomplete", equalTo(1))
                 .body("byGrade.待补充", equalTo(1));

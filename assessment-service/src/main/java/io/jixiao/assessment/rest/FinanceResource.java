@@ -1,6 +1,8 @@
 package io.jixiao.assessment.rest;
 
+import io.jixiao.assessment.export.IndicatorMatrixTable;
 import io.jixiao.assessment.export.RankingTable;
+import io.jixiao.assessment.service.IndicatorMatrix;
 import io.jixiao.assessment.service.FinanceOverview.Summary;
 import io.jixiao.assessment.service.FinanceOverview.Warned;
 import io.jixiao.assessment.service.FinanceOverview;
@@ -45,10 +47,12 @@ public class FinanceResource {
 
     private final Rankings rankings;
     private final FinanceOverview overview;
+    private final IndicatorMatrix matrix;
 
-    public FinanceResource(Rankings rankings, FinanceOverview overview) {
+    public FinanceResource(Rankings rankings, FinanceOverview overview, IndicatorMatrix matrix) {
         this.rankings = rankings;
         this.overview = overview;
+        this.matrix = matrix;
     }
 
     @GET
@@ -85,6 +89,20 @@ public class FinanceResource {
         StreamingOutput csv = out -> RankingTable.writeCsv(all, out);
         return Response.ok(csv, "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=" + name + ".csv").build();
+    }
+
+    @GET
+    @Path("exports/indicators")
+    @Produces(XLSX)
+    @Operation(summary = "Every unit's score of every indicator of a year (and region) as XLSX: one row per unit with its"
+            + " coverage and grade, one column per indicator; streamed, for tens of thousands of units")
+    public Response indicatorMatrix(@QueryParam("fiscalYear") Integer fiscalYear, @QueryParam("region") String region) {
+        int year = requireYear(fiscalYear);
+        List<IndicatorMatrix.Column> columns = matrix.columns(year, region);
+        StreamingOutput xlsx = out -> IndicatorMatrixTable.writeXlsx("指标得分 " + year, columns,
+                sink -> matrix.rows(year, region, sink), out);
+        return Response.ok(xlsx, XLSX)
+                .header("Content-Disposition", "attachment; filename=indicator-scores-" + year + ".xlsx").build();
     }
 
     @GET
