@@ -1,12 +1,12 @@
 package io.jixiao.assessment.export;
 
-import io.jixiao.assessment.service.IndicatorMatrix;
 import io.jixiao.assessment.service.IndicatorMatrix.Column;
 import io.jixiao.assessment.service.IndicatorMatrix.Row;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -29,7 +29,9 @@ public final class IndicatorMatrixTable {
             Sheet sheet = book.createSheet(sheetName);
             CellStyle number = book.createCellStyle();
             number.setDataFormat(book.createDataFormat().getFormat("0.00"));
-            List<String> header = IndicatorMatrix.header(columns);
+            List<String> header = new ArrayList<>(List.of("单位代码", "地区", "级次", "评分状态", "覆盖率（%）", "计算总分",
+                    "等级"));
+            columns.forEach(c -> header.add(c.code() + " " + c.name()));
             var head = sheet.createRow(0);
             for (int c = 0; c < header.size(); c++) {
                 head.createCell(c).setCellValue(header.get(c));
@@ -41,10 +43,10 @@ public final class IndicatorMatrixTable {
                 row.createCell(0).setCellValue(r.unitCode());
                 text(row, 1, r.region());
                 text(row, 2, r.level());
-                text(row, 3, "INCOMPLETE".equals(r.status()) ? "待补充" : "已评分");
+                text(row, 3, RankingTable.incomplete(r.status()) ? RankingTable.INCOMPLETE : "已评分");
                 number(row, 4, r.coveragePercent(), number);
                 number(row, 5, r.total(), number);
-                text(row, 6, r.grade() != null ? r.grade() : "INCOMPLETE".equals(r.status()) ? "待补充" : null);
+                text(row, 6, RankingTable.grade(r.grade(), r.status()));
                 for (int c = 0; c < columns.size(); c++) {
                     number(row, 7 + c, r.scores().get(columns.get(c).code()), number);
                 }

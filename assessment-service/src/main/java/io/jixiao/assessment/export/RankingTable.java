@@ -1,5 +1,6 @@
 package io.jixiao.assessment.export;
 
+import io.jixiao.assessment.api.ScoreSnapshot;
 import io.jixiao.assessment.service.Rankings.Ranked;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -22,7 +23,19 @@ public final class RankingTable {
     private static final String[] COLUMNS = {"名次", "单位代码", "年度", "地区", "级次", "覆盖率（%）", "计算总分", "等级", "自评总分",
         "错误类问题数", "预警", "指标体系", "指标得分"};
 
+    /** How a table names a result below its coverage threshold. */
+    static final String INCOMPLETE = "待补充";
+
     private RankingTable() {
+    }
+
+    static boolean incomplete(String status) {
+        return ScoreSnapshot.Status.INCOMPLETE.name().equals(status);
+    }
+
+    /** The grade as a table shows it: 待补充 where the result has none for want of evidence. */
+    static String grade(String grade, String status) {
+        return grade != null ? grade : incomplete(status) ? INCOMPLETE : null;
     }
 
     public static void writeXlsx(List<Ranked> ranking, String sheetName, OutputStream out) throws IOException {
@@ -69,7 +82,7 @@ public final class RankingTable {
 
     private static Object[] values(Ranked x) {
         return new Object[] {x.rank(), x.unitCode(), x.fiscalYear(), x.region(), x.level(), x.coveragePercent(), x.total(),
-            x.grade() != null ? x.grade() : "INCOMPLETE".equals(x.status()) ? "待补充" : null,
+            grade(x.grade(), x.status()),
             x.declaredTotal(), x.errorFindings(), x.warningLevel(), x.frameworkId(), x.indicatorScore()};
     }
 

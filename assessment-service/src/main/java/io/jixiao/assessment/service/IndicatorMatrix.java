@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -92,8 +91,11 @@ public class IndicatorMatrix {
                 Object[] unit = u.next();
                 String code = (String) unit[0];
                 Map<String, BigDecimal> byIndicator = new LinkedHashMap<>();
-                while (pending != null && ((String) pending[0]).compareTo(code) <= 0) {
-                    if (pending[0].equals(code) && Boolean.TRUE.equals(pending[3])) {
+                // both streams come in the database's order of unit codes, and every score's unit-year is among the
+                // units: a unit's scores are the run that carries its code (no comparison in Java's string order,
+                // which need not be the database collation's)
+                while (pending != null && pending[0].equals(code)) {
+                    if (Boolean.TRUE.equals(pending[3])) {
                         byIndicator.put((String) pending[1], (BigDecimal) pending[2]);
                     }
                     pending = s.hasNext() ? s.next() : null;
@@ -102,13 +104,5 @@ public class IndicatorMatrix {
                         (BigDecimal) unit[5], (String) unit[6], byIndicator));
             }
         }
-    }
-
-    /** The columns of a header: those of the rows' own, then one per indicator. */
-    public static List<String> header(List<Column> columns) {
-        List<String> header = new ArrayList<>(List.of("单位代码", "地区", "级次", "评分状态", "覆盖率（%）", "计算总分",
-                "等级"));
-        columns.forEach(c -> header.add(c.code() + " " + c.name()));
-        return header;
     }
 }

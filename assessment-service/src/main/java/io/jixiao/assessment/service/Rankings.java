@@ -1,5 +1,6 @@
 package io.jixiao.assessment.service;
 
+import io.jixiao.assessment.api.ScoreSnapshot;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -69,7 +70,7 @@ public class Rankings {
     private static final String COLUMNS = "s.unit_code, s.fiscal_year, s.region, s.level, s.status,"
             + " s.coverage_percent, s.total, s.grade, s.declared_total, s.error_findings, s.warning_level,"
             + " s.framework_id";
-    private static final String COMPLETE = "SCORED";
+    private static final String COMPLETE = ScoreSnapshot.Status.SCORED.name();
 
     private final EntityManager em;
 
