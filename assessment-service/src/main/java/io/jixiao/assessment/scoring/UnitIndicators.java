@@ -15,9 +15,10 @@ import java.util.List;
  * heading's rule against its own 指标性质 and 指标值 for the 分值 the unit gives it; the heading's score is theirs
  * summed, assessable once the 分值 add up to the heading's weight and every one has its 实际完成值.
  */
-final class UnitIndicators {
+public final class UnitIndicators {
 
-    static final String TYPE = "unitIndicators";
+    /** The measure type of a heading that takes the unit's own indicators. */
+    public static final String TYPE = "unitIndicators";
 
     /** The heading's result and, below it, each of the unit's indicators. */
     record Scored(IndicatorResult heading, List<IndicatorResult> indicators) {

@@ -4,6 +4,7 @@ import io.jixiao.assessment.framework.Framework;
 import io.jixiao.assessment.framework.Indicator;
 import io.jixiao.assessment.repository.UnitScore;
 import io.jixiao.assessment.scoring.EvaluationInputs;
+import io.jixiao.assessment.scoring.UnitIndicators;
 import io.jixiao.commons.documents.UnitYearDocuments;
 import io.jixiao.commons.security.Actor;
 import io.jixiao.commons.units.KnownUnits;
@@ -68,16 +69,8 @@ public class Evaluations {
         check(errors, "checklists", in.checklists(), EvaluationInputs.ChecklistValue::indicator, byCode, "checklist");
         check(errors, "violations", in.violations(), EvaluationInputs.ViolationValue::indicator, byCode, "violations");
         check(errors, "deviations", in.deviations(), EvaluationInputs.Deviation::indicator, byCode, null);
-        if (in.unitIndicators() != null) {
-            for (int i = 0; i < in.unitIndicators().size(); i++) {
-                String under = in.unitIndicators().get(i).under();
-                Indicator heading = byCode.get(under);
-                if (heading == null || !heading.isLeaf() || !"unitIndicators".equals(heading.measure().type())) {
-                    errors.add(new Problem.FieldError("unitIndicators[" + i + "].under", "indicator " + under
-                            + " of framework " + framework.id() + " does not take the unit's own indicators (个性指标)"));
-                }
-            }
-        }
+        check(errors, "unitIndicators", in.unitIndicators(), EvaluationInputs.UnitIndicator::under, "under", byCode,
+                UnitIndicators.TYPE);
         if (in.declared() != null) {
             check(errors, "declared.scores", in.declared().scores(), EvaluationInputs.DeclaredScore::indicator, byCode,
                     null);
@@ -90,13 +83,19 @@ public class Evaluations {
 
     private static <T> void check(List<Problem.FieldError> errors, String field, List<T> items,
             Function<T, String> code, Map<String, Indicator> byCode, String measureType) {
+        check(errors, field, items, code, "indicator", byCode, measureType);
+    }
+
+    /** Each item's indicator ({@code component}) must be the framework's, and a leaf measured by {@code measureType}. */
+    private static <T> void check(List<Problem.FieldError> errors, String field, List<T> items,
+            Function<T, String> code, String component, Map<String, Indicator> byCode, String measureType) {
         if (items == null) {
             return;
         }
         for (int i = 0; i < items.size(); i++) {
             String c = code.apply(items.get(i));
             Indicator indicator = byCode.get(c);
-            String at = field + "[" + i + "].indicator";
+            String at = field + "[" + i + "]." + component;
             if (indicator == null) {
                 errors.add(new Problem.FieldError(at, "no indicator " + c + " in the framework"));
             } else if (measureType != null && (!indicator.isLeaf() || !measureType.equals(indicator.measure().type()))) {

@@ -81,8 +81,8 @@ public final class Reconciler {
         List<Integer> signs = new ArrayList<>();
         List<Figure> rounded = new ArrayList<>(List.of(total)); // the figures as stated, whose rounding adds up
         for (String term : rule.terms()) {
-            signs.add(term.startsWith("-") ? -1 : 1);
-            Figure figure = figure(root, prefix, term.startsWith("-") || term.startsWith("+") ? term.substring(1) : term);
+            signs.add(sign(term));
+            Figure figure = figure(root, prefix, unsigned(term));
             Derived derived = figure.value() == null && prefix.isEmpty() ? derive(root, figure, rule, 0) : null;
             terms.add(derived == null ? figure : derived.figure());
             rounded.addAll(derived == null ? List.of(figure) : derived.parts());
@@ -134,6 +134,15 @@ public final class Reconciler {
         }
     }
 
+    /** A sum's term as written in a rule: {@code -recoveries} is subtracted, {@code +x} and {@code x} added. */
+    private static int sign(String term) {
+        return term.startsWith("-") ? -1 : 1;
+    }
+
+    private static String unsigned(String term) {
+        return term.startsWith("-") || term.startsWith("+") ? term.substring(1) : term;
+    }
+
     /** A term not stated whose own parts are, as another rule adds them up: 基本支出 = 人员经费 + 公用经费. */
     private record Derived(Figure figure, List<Figure> parts) {
     }
@@ -155,8 +164,8 @@ public final class Reconciler {
             List<Figure> parts = new ArrayList<>();
             List<String> labels = new ArrayList<>();
             for (String term : rule.terms()) {
-                int sign = term.startsWith("-") ? -1 : 1;
-                Figure part = figure(root, "", term.startsWith("-") || term.startsWith("+") ? term.substring(1) : term);
+                int sign = sign(term);
+                Figure part = figure(root, "", unsigned(term));
                 Derived inner = part.value() == null ? derive(root, part, rule, depth + 1) : null;
                 if (part.value() == null && inner == null) {
                     value = null;
