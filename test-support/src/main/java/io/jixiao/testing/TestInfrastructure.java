@@ -99,7 +99,7 @@ public final class TestInfrastructure {
             Path data = dir().resolve("keycloak");
             Path log = dir().resolve("keycloak.log");
             keycloak = inBackground("keycloak", () -> KeycloakServer.start(data, Ports.free(),
-                    WorkDirs.root().resolve("deploy/keycloak/jixiao-realm.json"), log, Duration.ofMinutes(5)));
+                    WorkDirs.root().resolve(Tokens.DEMO_REALM), log, Duration.ofMinutes(5)));
         }
         return keycloak;
     }

@@ -109,7 +109,7 @@ public final class Platform implements AutoCloseable {
         say.accept("starting Keycloak on port " + config.keycloakPort() + " (first start builds it: 1-3 minutes)");
         CompletableFuture<KeycloakServer> keycloakStart = CompletableFuture.supplyAsync(() -> KeycloakServer.start(
                 config.dataDir().resolve("keycloak"), config.keycloakPort(),
-                root.resolve("deploy/keycloak/jixiao-realm.json"), config.logDir().resolve("keycloak.log"),
+                root.resolve(Tokens.DEMO_REALM), config.logDir().resolve("keycloak.log"),
                 Duration.ofMinutes(5)));
         try {
             say.accept("starting PostgreSQL on port " + config.postgresPort());

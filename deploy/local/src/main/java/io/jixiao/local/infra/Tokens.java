@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
 public final class Tokens {
 
     /** The demo realm file, whose confidential clients carry their demo secrets (never used outside the demo). */
-    static final String DEMO_REALM = "deploy/keycloak/jixiao-realm.json";
+    public static final String DEMO_REALM = "deploy/keycloak/jixiao-realm.json";
 
     /** Each confidential client's secret as the demo realm file states it, read once. */
     private static final class DemoSecrets {
