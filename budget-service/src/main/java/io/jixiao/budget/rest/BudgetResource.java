@@ -22,8 +22,20 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.function.Supplier;
+import io.jixiao.commons.reconciliation.RuleSet;
+import io.jixiao.commons.security.Actor;
+import io.jixiao.commons.validation.FiscalYears;
+import io.jixiao.commons.workbook.Template;
+import io.jixiao.commons.workbooks.DocumentWorkbooks;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -42,12 +54,18 @@ public class BudgetResource {
             + "项目支出明细和月度执行，整份替换。金额单位为元（最多两位小数），报告中以万元列示。未填报的数字表示未说明，"
             + "不按零计，在报告和核对中显示为缺失。";
 
+    /** The budget's workbook (填报模板): its sheets from {@link BudgetDocument}, totals from the budget's rules. */
+    static final Template WORKBOOK = DocumentWorkbooks.template("budget", "预算", BudgetDocument.class,
+            RuleSet.load("budget"));
+
     private final BudgetRegister register;
     private final UnitAccess access;
+    private final DocumentWorkbooks workbooks;
 
-    public BudgetResource(BudgetRegister register, UnitAccess access) {
+    public BudgetResource(BudgetRegister register, UnitAccess access, DocumentWorkbooks workbooks) {
         this.register = register;
         this.access = access;
+        this.workbooks = workbooks;
     }
 
     @PUT
@@ -68,6 +86,37 @@ public class BudgetResource {
     public Held<BudgetDocument> get(@PathParam("unitCode") @Pattern(regexp = UNIT_CODE) String unitCode,
             @PathParam("fiscalYear") int fiscalYear) {
         return held(unitCode, fiscalYear);
+    }
+
+    @GET
+    @Path("units/{unitCode}/years/{fiscalYear}/budget")
+    @Produces(DocumentWorkbooks.XLSX)
+    @Operation(summary = "The budget as an Excel workbook (填报模板): the figures as held, or an empty template to fill in")
+    @APIResponse(responseCode = "200", description = "the workbook", content = @Content(
+            mediaType = DocumentWorkbooks.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    public Response workbook(@PathParam("unitCode") @Pattern(regexp = UNIT_CODE) String unitCode,
+            @PathParam("fiscalYear") int fiscalYear) {
+        access.requireRead(unitCode);
+        register.requireKnown(unitCode);
+        FiscalYears.require(fiscalYear);
+        return workbooks.download(WORKBOOK, register.get(unitCode, fiscalYear).map(Held::document).orElse(null),
+                "budget-" + unitCode + "-" + fiscalYear + ".xlsx");
+    }
+
+    @PUT
+    @Path("units/{unitCode}/years/{fiscalYear}/budget")
+    @Consumes(DocumentWorkbooks.XLSX)
+    @Operation(summary = "Upload the budget's workbook: the same document, checks, findings, versions and audit as a "
+            + "push (?dryRun=true checks it and answers what storing it would, storing nothing)")
+    public PutResult putWorkbook(@PathParam("unitCode") @Pattern(regexp = UNIT_CODE) String unitCode,
+            @PathParam("fiscalYear") int fiscalYear, @QueryParam("dryRun") boolean dryRun,
+            @HeaderParam(RequestIds.HEADER) String requestId,
+            @RequestBody(description = "填好的预算工作簿（.xlsx，由本接口下载的模板），最大10 MB。") byte[] workbook) {
+        access.requireWrite(unitCode);
+        DocumentWorkbooks.Upload<BudgetDocument> upload = workbooks.read(WORKBOOK, workbook, BudgetDocument.class);
+        Actor actor = access.actor(requestId).from(upload.origin());
+        Supplier<PutResult> put = () -> register.put(unitCode, fiscalYear, upload.document(), actor, null);
+        return dryRun ? workbooks.rehearse(upload, put) : workbooks.store(upload, put);
     }
 
     @GET

@@ -56,6 +56,9 @@ public class AuditEntry extends PanacheEntityBase {
     @Column(name = "request_id")
     public String requestId;
 
+    /** How the change came when not pushed as JSON: {@code workbook sha256:<hex>} for a workbook upload. */
+    public String origin;
+
     /** What changed: [{path, oldValue, newValue}], or the new values / a description where nothing came before. */
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false)

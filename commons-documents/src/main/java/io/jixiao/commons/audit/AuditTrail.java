@@ -35,6 +35,7 @@ public class AuditTrail {
             @Schema(description = "操作人的用户名。") String username,
             @Schema(description = "来源系统（OAuth 客户端）。") String client,
             @Schema(description = "请求编号（X-Request-Id）。") String requestId,
+            @Schema(description = "来源方式：工作簿上传时为 workbook sha256:文件的SHA-256；经 API 推送时为空。") String origin,
             @Schema(description = "变更内容：通常为各字段的路径、原值和新值的列表。") JsonNode changes) {
     }
 
@@ -74,6 +75,7 @@ public class AuditTrail {
         entry.username = actor.name() == null ? "unknown" : actor.name();
         entry.client = actor.source();
         entry.requestId = actor.requestId();
+        entry.origin = actor.origin();
         entry.changes = json.write(changes == null ? List.of() : changes);
         entry.persist();
     }
@@ -92,7 +94,7 @@ public class AuditTrail {
         List<AuditEntry> entries = AuditEntry.list("unitCode = ?1 and (fiscalYear = ?2 or fiscalYear is null)",
                 Sort.by("id"), unitCode, fiscalYear);
         return entries.stream().map(e -> new Entry(e.id, e.occurredAt, e.unitCode, e.fiscalYear, e.action, e.target,
-                e.subject, e.username, e.client, e.requestId, json.tree(e.changes))).toList();
+                e.subject, e.username, e.client, e.requestId, e.origin, json.tree(e.changes))).toList();
     }
 
     private JsonNode tree(Object value) {

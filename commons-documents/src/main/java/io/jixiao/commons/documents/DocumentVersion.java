@@ -65,4 +65,7 @@ public class DocumentVersion extends PanacheEntityBase {
 
     @Column(name = "request_id")
     public String requestId;
+
+    /** How the version came when not pushed as JSON: {@code workbook sha256:<hex>} for a workbook upload. */
+    public String origin;
 }

@@ -72,6 +72,7 @@ public class UnitYearDocuments {
             @Schema(description = "变更人的令牌主体（subject）；早期版本为空。") String changedBySubject,
             @Schema(description = "来源系统。") String source,
             @Schema(description = "请求编号（X-Request-Id）。") String requestId,
+            @Schema(description = "来源方式：工作簿上传时为 workbook sha256:文件的SHA-256；经 API 推送时为空。") String origin,
             @Schema(description = "变更明细：每个变化的数字的路径、原值和新值。") List<JsonDiff.Change> changes,
             @Schema(description = "该版本的核对问题。") List<Finding> findings) {
     }
@@ -128,7 +129,7 @@ public class UnitYearDocuments {
         List<DocumentVersion> versions = DocumentVersion.list("kind = ?1 and unitCode = ?2 and fiscalYear = ?3",
                 Sort.by("version"), kind.name(), unitCode, fiscalYear);
         return versions.stream().map(v -> new HistoryEntry(v.version, v.changedAt, v.changedBy, v.changedBySubject,
-                v.source, v.requestId, json.read(v.changes, CHANGES), json.read(v.findings, FINDINGS))).toList();
+                v.source, v.requestId, v.origin, json.read(v.changes, CHANGES), json.read(v.findings, FINDINGS))).toList();
     }
 
     private <D, C> PutResult store(DocumentKind<D, C> kind, String unitCode, int fiscalYear, D document, Actor actor) {
@@ -172,6 +173,7 @@ public class UnitYearDocuments {
         version.changedBySubject = actor.principal();
         version.source = actor.source();
         version.requestId = actor.requestId();
+        version.origin = actor.origin();
         version.persist();
         audit.record(kind.name() + ".put", unitCode, fiscalYear, kind.name() + " " + unitCode + " " + fiscalYear,
                 actor, changes);

@@ -20,7 +20,15 @@ public record Problem(String type, String title, int status, String detail, Stri
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
-    /** One bad field: a JSON path into the request body (or a parameter name) and what is wrong. */
-    public record FieldError(String field, String message) {
+    /**
+     * One bad field: a JSON path into the request body (or a parameter name) and what is wrong; for an uploaded
+     * workbook also the sheet and cell ({@code 预算!B7}).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record FieldError(String field, String message, String cell) {
+
+        public FieldError(String field, String message) {
+            this(field, message, null);
+        }
     }
 }

@@ -59,6 +59,16 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(ProblemType.CONFLICT, detail, List.of());
     }
 
+    /** The bad fields. */
+    public List<Problem.FieldError> errors() {
+        return errors;
+    }
+
+    /** The same problem with other field errors (e.g. each located in its workbook cell) and detail. */
+    public ProblemException withErrors(String detail, List<Problem.FieldError> located) {
+        return new ProblemException(type, detail, located, retryAfterSeconds);
+    }
+
     public ProblemType type() {
         return type;
     }

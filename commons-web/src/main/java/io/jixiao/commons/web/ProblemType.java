@@ -29,6 +29,8 @@ public enum ProblemType {
     /** A report cannot be accepted or published without the date it was approved. */
     APPROVAL_DATE_MISSING("approval-date-missing", 409, "Approval date missing"),
     PAYLOAD_TOO_LARGE("payload-too-large", 413, "Request body too large"),
+    /** An upload that is not a workbook the platform reads: not XLSX, macros, a password, a zip bomb, no template. */
+    UNREADABLE_WORKBOOK("unreadable-workbook", 415, "Unreadable workbook"),
     /** The same Idempotency-Key with another request. */
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", 422, "Idempotency-Key reused"),
     RATE_LIMITED("rate-limited", 429, "Too many requests"),

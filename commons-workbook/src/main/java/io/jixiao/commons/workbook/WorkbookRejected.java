@@ -1,5 +1,8 @@
 package io.jixiao.commons.workbook;
 
+import io.jixiao.commons.web.Problem;
+import io.jixiao.commons.web.ProblemException;
+import io.jixiao.commons.web.ProblemType;
 import java.util.List;
 
 /** A workbook refused, with nothing stored: why, and each cell that is wrong. */
@@ -26,6 +29,25 @@ public class WorkbookRejected extends RuntimeException {
 
     public static WorkbookRejected unreadable(String message) {
         return new WorkbookRejected(Reason.UNREADABLE, message, List.of(new CellError(null, null, message)));
+    }
+
+    /**
+     * The refusal as problem details: a 413 over the size cap, a 415 for what is not a workbook the platform reads,
+     * a 400 naming each wrong cell (and the document field it holds) otherwise.
+     */
+    public ProblemException toProblem() {
+        List<Problem.FieldError> fields = errors.stream().map(e -> new Problem.FieldError(
+                e.field() != null && !e.field().isEmpty() ? e.field() : "workbook", e.message(), e.cell())).toList();
+        ProblemType type = switch (reason) {
+            case TOO_LARGE -> ProblemType.PAYLOAD_TOO_LARGE;
+            case UNREADABLE -> ProblemType.UNREADABLE_WORKBOOK;
+            case INVALID -> ProblemType.INVALID_INPUT;
+        };
+        List<String> cells = errors.stream().filter(e -> e.cell() != null).limit(5)
+                .map(e -> e.cell() + ": " + e.message()).toList();
+        String detail = cells.isEmpty() ? getMessage()
+                : String.join("; ", cells) + (errors.size() > cells.size() ? " …" : "");
+        return new ProblemException(type, detail, fields);
     }
 
     public Reason reason() {

@@ -48,6 +48,7 @@ public class NarrativeRegister {
             @Schema(description = "变更人。") String changedBy,
             @Schema(description = "来源系统。") String source,
             @Schema(description = "请求编号（X-Request-Id）。") String requestId,
+            @Schema(description = "来源方式：工作簿上传时为 workbook sha256:文件的SHA-256；经 API 推送时为空。") String origin,
             @Schema(description = "改动的节：如 annualGoals、problems。") List<String> changedFields) {
     }
 
@@ -94,7 +95,7 @@ public class NarrativeRegister {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<HistoryEntry> history(String unitCode, int fiscalYear) {
         return documents.history(kind, unitCode, fiscalYear).stream().map(v -> new HistoryEntry(v.version(),
-                v.changedAt(), v.changedBy(), v.source(), v.requestId(), v.changes().stream()
+                v.changedAt(), v.changedBy(), v.source(), v.requestId(), v.origin(), v.changes().stream()
                         .map(c -> c.path().replaceAll("\\[\\d+]$", "")).distinct().toList())).toList();
     }
 

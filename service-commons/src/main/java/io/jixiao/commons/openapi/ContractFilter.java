@@ -169,7 +169,8 @@ public class ContractFilter implements OASFilter {
                 .description("一个有误的字段：请求体中的 JSON 路径或参数名（工作簿则另有工作表和单元格），以及错在哪里")
                 .addRequired("field").addRequired("message")
                 .addProperty("field", text("字段，如 revenue.yearEndRecoveries.items[0].amount"))
-                .addProperty("message", text("错误说明，如 required（必填）、must be a number（须为数字）"));
+                .addProperty("message", text("错误说明，如 required（必填）、must be a number（须为数字）"))
+                .addProperty("cell", nullable(text("上传的工作簿中的工作表和单元格，如 预算!B7；不是工作簿上传或无从定位时为空")));
     }
 
     private static Schema text(String description) {

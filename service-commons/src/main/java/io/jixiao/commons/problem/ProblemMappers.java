@@ -38,6 +38,12 @@ public class ProblemMappers {
                 : Response.fromResponse(response).header("Retry-After", e.retryAfterSeconds()).build();
     }
 
+    /** An uploaded workbook refused: each wrong cell named (a 400), or why the file is not read at all (413, 415). */
+    @ServerExceptionMapper
+    public Response workbook(io.jixiao.commons.workbook.WorkbookRejected e, UriInfo uri) {
+        return problem(e.toProblem(), uri);
+    }
+
     @ServerExceptionMapper
     public Response constraintViolations(ConstraintViolationException e, UriInfo uri) {
         List<Problem.FieldError> errors = new ArrayList<>();
@@ -128,7 +134,7 @@ public class ProblemMappers {
      * {@code put.arg2.revenue.items[0].amount} → {@code revenue.items[0].amount}; a violation on a path or query
      * parameter names the parameter; one on the body itself (e.g. none sent) is {@code body}.
      */
-    static String fieldOf(Path path, UriInfo uri) {
+    public static String fieldOf(Path path, UriInfo uri) {
         StringBuilder out = new StringBuilder();
         Iterator<Path.Node> nodes = path.iterator();
         while (nodes.hasNext()) {
