@@ -58,6 +58,17 @@ class BudgetWorkbookTest {
                 .put(BUDGET).then().statusCode(200);
         String reporter = user("reporter");
         long version = held(reporter).get("version").asLong();
+        // a client that does not ask for a workbook gets JSON, as before
+        given().auth().oauth2(reporter).get(BUDGET).then().statusCode(200).contentType(ContentType.JSON);
+        given().auth().oauth2(reporter).header("Accept", "*/*").get(BUDGET).then().statusCode(200)
+                .contentType(ContentType.JSON);
+        java.net.http.HttpResponse<String> noAccept = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(io.restassured.RestAssured.baseURI + ":"
+                        + io.restassured.RestAssured.port + BUDGET)).header("Authorization", "Bearer " + reporter)
+                        .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, noAccept.statusCode());
+        assertTrue(noAccept.headers().firstValue("Content-Type").orElse("").startsWith("application/json"),
+                "no Accept header: JSON");
 
         byte[] workbook = download(reporter);
         assertEquals(List.of(), OoxmlSchema.problems(workbook), "valid OOXML");

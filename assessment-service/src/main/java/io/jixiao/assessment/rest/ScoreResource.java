@@ -24,6 +24,16 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.OffsetDateTime;
+import io.jixiao.commons.security.Actor;
+import io.jixiao.commons.validation.FiscalYears;
+import io.jixiao.commons.workbook.Template;
+import io.jixiao.commons.workbooks.DocumentWorkbooks;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -56,14 +66,19 @@ public class ScoreResource {
     private final KnownUnits units;
     private final UnitAccess access;
     private final ScoreMapping mapping;
+    private final DocumentWorkbooks workbooks;
+
+    /** The self-evaluation's workbook (自评表): its sheets from {@link EvaluationInputs}. */
+    static final Template WORKBOOK = DocumentWorkbooks.template("evaluation", "自评", EvaluationInputs.class, null);
 
     public ScoreResource(ScoringService scoring, Evaluations evaluations, KnownUnits units, UnitAccess access,
-            ScoreMapping mapping) {
+            ScoreMapping mapping, DocumentWorkbooks workbooks) {
         this.scoring = scoring;
         this.evaluations = evaluations;
         this.units = units;
         this.access = access;
         this.mapping = mapping;
+        this.workbooks = workbooks;
     }
 
     @GET
@@ -95,6 +110,39 @@ public class ScoreResource {
         access.requireWrite(unitCode);
         UnitScore held = evaluations.state(unitCode, fiscalYear, inputs, access.actor(requestId), idempotencyKey);
         return heldScore(held);
+    }
+
+    @GET
+    @Path("evaluation")
+    @Produces(DocumentWorkbooks.XLSX)
+    @Operation(summary = "The self-evaluation as an Excel workbook (自评表): as stated, or an empty template to fill in")
+    @APIResponse(responseCode = "200", description = "the workbook", content = @Content(
+            mediaType = DocumentWorkbooks.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    public Response evaluationWorkbook(@PathParam("unitCode") @Pattern(regexp = UNIT_CODE) String unitCode,
+            @PathParam("fiscalYear") int fiscalYear) {
+        access.requireRead(unitCode);
+        units.require(unitCode);
+        FiscalYears.require(fiscalYear);
+        EvaluationInputs stated = evaluations.find(unitCode, fiscalYear).map(UnitYearDocuments.Held::document)
+                .orElse(null);
+        return workbooks.download(WORKBOOK, stated, "evaluation-" + unitCode + "-" + fiscalYear + ".xlsx");
+    }
+
+    @PUT
+    @Path("evaluation")
+    @Consumes(DocumentWorkbooks.XLSX)
+    @Operation(summary = "Upload the self-evaluation's workbook: the same statement, checks and score as a push "
+            + "(?dryRun=true checks it and answers the score it would lead to, storing nothing)")
+    public HeldScore putEvaluationWorkbook(@PathParam("unitCode") @Pattern(regexp = UNIT_CODE) String unitCode,
+            @PathParam("fiscalYear") int fiscalYear, @QueryParam("dryRun") boolean dryRun,
+            @HeaderParam(RequestIds.HEADER) String requestId,
+            @RequestBody(description = "填好的自评工作簿（.xlsx，由本接口下载的模板），最大10 MB。") byte[] workbook) {
+        access.requireWrite(unitCode);
+        DocumentWorkbooks.Upload<EvaluationInputs> upload = workbooks.read(WORKBOOK, workbook, EvaluationInputs.class);
+        Actor actor = access.actor(requestId).from(upload.origin());
+        Supplier<HeldScore> put = () -> heldScore(evaluations.state(unitCode, fiscalYear, upload.document(), actor,
+                null));
+        return dryRun ? workbooks.rehearse(upload, put) : workbooks.store(upload, put);
     }
 
     @GET

@@ -50,6 +50,13 @@ public class Evaluations {
         return scoring.held(unitCode, fiscalYear).orElseThrow();
     }
 
+    /** What the unit stated, with its version, if it stated anything yet. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public java.util.Optional<UnitYearDocuments.Held<EvaluationInputs>> find(String unitCode, int fiscalYear) {
+        units.require(unitCode);
+        return documents.get(kind, unitCode, fiscalYear);
+    }
+
     /** What the unit stated, with its version. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public UnitYearDocuments.Held<EvaluationInputs> stated(String unitCode, int fiscalYear) {

@@ -74,7 +74,7 @@ public class ProxyRoutes {
     }
 
     /** Adds the request id and X-Forwarded headers before the request is proxied. */
-    static void stampRequest(RoutingContext rc) {
+    public static void stampRequest(RoutingContext rc) {
         HttpServerRequest request = rc.request();
         String requestId = request.getHeader(REQUEST_ID);
         if (requestId == null || requestId.isBlank() || requestId.length() > 100) {

@@ -5,6 +5,9 @@ import io.jixiao.personnel.api.AssetDocument;
 import io.jixiao.personnel.service.AssetKind;
 import io.jixiao.personnel.service.UnitYearRegister;
 import io.quarkus.security.Authenticated;
+import io.jixiao.commons.reconciliation.RuleSet;
+import io.jixiao.commons.workbook.Template;
+import io.jixiao.commons.workbooks.DocumentWorkbooks;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -17,7 +20,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Authenticated
 public class AssetResource extends UnitYearDocumentResource<AssetDocument> {
 
-    public AssetResource(UnitYearRegister register, AssetKind kind, UnitAccess access) {
-        super(register, kind, access);
+    /** The assets workbook (填报模板): its sheets from {@link AssetDocument}, totals from the asset rules. */
+    static final Template WORKBOOK = DocumentWorkbooks.template("assets", "资产", AssetDocument.class,
+            RuleSet.load("assets"));
+
+    public AssetResource(UnitYearRegister register, AssetKind kind, UnitAccess access, DocumentWorkbooks workbooks) {
+        super(register, kind, access, workbooks, WORKBOOK);
     }
 }

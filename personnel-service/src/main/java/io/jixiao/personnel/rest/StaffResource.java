@@ -5,6 +5,9 @@ import io.jixiao.personnel.api.StaffDocument;
 import io.jixiao.personnel.service.StaffKind;
 import io.jixiao.personnel.service.UnitYearRegister;
 import io.quarkus.security.Authenticated;
+import io.jixiao.commons.reconciliation.RuleSet;
+import io.jixiao.commons.workbook.Template;
+import io.jixiao.commons.workbooks.DocumentWorkbooks;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -17,7 +20,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Authenticated
 public class StaffResource extends UnitYearDocumentResource<StaffDocument> {
 
-    public StaffResource(UnitYearRegister register, StaffKind kind, UnitAccess access) {
-        super(register, kind, access);
+    /** The staff workbook (填报模板): its sheets from {@link StaffDocument}, totals from the staff rules. */
+    static final Template WORKBOOK = DocumentWorkbooks.template("staff", "人员", StaffDocument.class,
+            RuleSet.load("staff"));
+
+    public StaffResource(UnitYearRegister register, StaffKind kind, UnitAccess access, DocumentWorkbooks workbooks) {
+        super(register, kind, access, workbooks, WORKBOOK);
     }
 }

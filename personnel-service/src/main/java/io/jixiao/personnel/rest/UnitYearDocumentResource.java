@@ -17,7 +17,20 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import io.jixiao.commons.security.Actor;
+import io.jixiao.commons.validation.FiscalYears;
+import io.jixiao.commons.workbook.Template;
+import io.jixiao.commons.workbooks.DocumentWorkbooks;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -31,11 +44,16 @@ public abstract class UnitYearDocumentResource<D> {
     private final UnitYearRegister register;
     private final PersonnelKind<D, ?> kind;
     private final UnitAccess access;
+    private final DocumentWorkbooks workbooks;
+    private final Template workbook;
 
-    protected UnitYearDocumentResource(UnitYearRegister register, PersonnelKind<D, ?> kind, UnitAccess access) {
+    protected UnitYearDocumentResource(UnitYearRegister register, PersonnelKind<D, ?> kind, UnitAccess access,
+            DocumentWorkbooks workbooks, Template workbook) {
         this.register = register;
         this.kind = kind;
         this.access = access;
+        this.workbooks = workbooks;
+        this.workbook = workbook;
     }
 
     @PUT
@@ -57,6 +75,34 @@ public abstract class UnitYearDocumentResource<D> {
             @PathParam("fiscalYear") int fiscalYear) {
         access.requireRead(unitCode);
         return register.get(kind, unitCode, fiscalYear);
+    }
+
+    @GET
+    @Produces(DocumentWorkbooks.XLSX)
+    @Operation(summary = "The document as an Excel workbook (填报模板): as held, or an empty template to fill in")
+    @APIResponse(responseCode = "200", description = "the workbook", content = @Content(
+            mediaType = DocumentWorkbooks.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    public Response workbook(@PathParam("unitCode") @Pattern(regexp = UnitResource.UNIT_CODE) String unitCode,
+            @PathParam("fiscalYear") int fiscalYear) {
+        access.requireRead(unitCode);
+        FiscalYears.require(fiscalYear);
+        D held = register.find(kind, unitCode, fiscalYear).map(Held::document).orElse(null);
+        return workbooks.download(workbook, held, kind.name() + "-" + unitCode + "-" + fiscalYear + ".xlsx");
+    }
+
+    @PUT
+    @Consumes(DocumentWorkbooks.XLSX)
+    @Operation(summary = "Upload the document's workbook: the same document, checks, findings, versions and audit as a "
+            + "push (?dryRun=true checks it and answers what storing it would, storing nothing)")
+    public PutResult putWorkbook(@PathParam("unitCode") @Pattern(regexp = UnitResource.UNIT_CODE) String unitCode,
+            @PathParam("fiscalYear") int fiscalYear, @QueryParam("dryRun") boolean dryRun,
+            @HeaderParam(RequestIds.HEADER) String requestId,
+            @RequestBody(description = "填好的工作簿（.xlsx，由本接口下载的模板），最大10 MB。") byte[] body) {
+        access.requireWrite(unitCode);
+        DocumentWorkbooks.Upload<D> upload = workbooks.read(workbook, body, kind.type());
+        Actor actor = access.actor(requestId).from(upload.origin());
+        Supplier<PutResult> put = () -> register.put(kind, unitCode, fiscalYear, upload.document(), actor, null);
+        return dryRun ? workbooks.rehearse(upload, put) : workbooks.store(upload, put);
     }
 
     @GET

@@ -18,6 +18,17 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import io.jixiao.commons.security.Actor;
+import io.jixiao.commons.validation.FiscalYears;
+import io.jixiao.commons.workbook.Template;
+import io.jixiao.commons.workbooks.DocumentWorkbooks;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -36,7 +47,13 @@ public class NarrativeResource {
     private final NarrativeRegister register;
     private final UnitAccess access;
 
-    public NarrativeResource(NarrativeRegister register, UnitAccess access) {
+    /** The narratives' workbook (报告文字): its sheets from {@link NarrativeDocument}, one paragraph per row. */
+    static final Template WORKBOOK = DocumentWorkbooks.template("narratives", "报告文字", NarrativeDocument.class, null);
+
+    private final DocumentWorkbooks workbooks;
+
+    public NarrativeResource(NarrativeRegister register, UnitAccess access, DocumentWorkbooks workbooks) {
+        this.workbooks = workbooks;
         this.register = register;
         this.access = access;
     }
@@ -62,6 +79,40 @@ public class NarrativeResource {
         register.requireKnown(unitCode);
         return register.get(unitCode, fiscalYear).orElseThrow(() -> ProblemException.notFound(
                 "no narratives of " + unitCode + " for " + fiscalYear + " have been pushed"));
+    }
+
+    @GET
+    @Path("units/{unitCode}/years/{fiscalYear}/narratives")
+    @Produces(DocumentWorkbooks.XLSX)
+    @Operation(summary = "The narratives as an Excel workbook: as held, or an empty template to fill in")
+    @APIResponse(responseCode = "200", description = "the workbook", content = @Content(
+            mediaType = DocumentWorkbooks.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    public Response workbook(@PathParam("unitCode") @Pattern(regexp = Paths.UNIT_CODE) String unitCode,
+            @PathParam("fiscalYear") int fiscalYear) {
+        access.requireRead(unitCode);
+        register.requireKnown(unitCode);
+        FiscalYears.require(fiscalYear);
+        NarrativeDocument held = register.get(unitCode, fiscalYear).map(NarrativeRegister.Held::narratives)
+                .orElse(null);
+        return workbooks.download(WORKBOOK, held, "narratives-" + unitCode + "-" + fiscalYear + ".xlsx");
+    }
+
+    @PUT
+    @Path("units/{unitCode}/years/{fiscalYear}/narratives")
+    @Consumes(DocumentWorkbooks.XLSX)
+    @Operation(summary = "Upload the narratives' workbook: the same document and checks as a push "
+            + "(?dryRun=true checks it and answers what storing it would, storing nothing)")
+    public NarrativeRegister.PutResult putWorkbook(
+            @PathParam("unitCode") @Pattern(regexp = Paths.UNIT_CODE) String unitCode,
+            @PathParam("fiscalYear") int fiscalYear, @QueryParam("dryRun") boolean dryRun,
+            @HeaderParam(RequestIds.HEADER) String requestId,
+            @RequestBody(description = "填好的报告文字工作簿（.xlsx，由本接口下载的模板），最大10 MB。") byte[] workbook) {
+        access.requireWrite(unitCode);
+        DocumentWorkbooks.Upload<NarrativeDocument> upload = workbooks.read(WORKBOOK, workbook,
+                NarrativeDocument.class);
+        Actor actor = access.actor(requestId).from(upload.origin());
+        Supplier<NarrativeRegister.PutResult> put = () -> register.put(unitCode, fiscalYear, upload.document(), actor);
+        return dryRun ? workbooks.rehearse(upload, put) : workbooks.store(upload, put);
     }
 
     @GET
