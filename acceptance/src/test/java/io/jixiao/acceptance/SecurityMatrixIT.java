@@ -349,6 +349,10 @@ class SecurityMatrixIT {
         r.add(new Route("GET", repT + "/log", rep + "/log", UNIT_READERS, ok, null, null, null));
         r.add(new Route("GET", "/api/reports/due", "/api/reports/due?withinDays=30", EnumSet.of(Caller.FINANCE), ok,
                 null, null, null));
+        r.add(new Route("GET", "/api/reports/exports/findings", "/api/reports/exports/findings?fiscalYear=" + YEAR,
+                FINANCE_ADMIN, ok, null, null, null));
+        r.add(new Route("GET", "/api/reports/exports/due", "/api/reports/exports/due?withinDays=30", FINANCE_ADMIN,
+                ok, null, null, null));
         // open data: no token needed; a token that is not valid is still refused
         Set<Caller> everyone = EnumSet.complementOf(EnumSet.of(Caller.EXPIRED, Caller.FORGED));
         r.add(new Route("GET", "/api/reports/public/units/{unitCode}/years/{fiscalYear}",

@@ -41,16 +41,24 @@ public final class Printing {
         return f.blocking() ? "未更正、未说明（阻止报送）" : "—";
     }
 
-    /** 严重 / 警告 / 提示. */
+    /** 错误（ERROR） / 警告（WARNING） / 提示（INFO）. */
     public static String severityText(ReportFinding f) {
         if (f.severity() == null) {
             return "—";
         }
-        return switch (f.severity()) {
+        return severityName(f.severity()) + "（" + f.severity() + "）";
+    }
+
+    /** A severity's Chinese name: 错误, 警告 or 提示; — when there is none. */
+    public static String severityName(String severity) {
+        if (severity == null) {
+            return "—";
+        }
+        return switch (severity) {
             case "ERROR" -> "错误";
             case "WARNING" -> "警告";
             default -> "提示";
-        } + "（" + f.severity() + "）";
+        };
     }
 
     static String amount(BigDecimal value, String unit) {

@@ -17,18 +17,29 @@ import java.time.OffsetDateTime;
 @Table(name = "report_workflow")
 public class ReportWorkflow extends PanacheEntityBase {
 
-    /** The workflow states. */
+    /** The workflow states, each with its Chinese name. */
     public enum Status {
         /** 草稿: being written; also after a change to a submitted report */
-        DRAFT,
+        DRAFT("草稿"),
         /** 已报送: submitted by the unit's approver, awaiting finance */
-        SUBMITTED,
+        SUBMITTED("已报送"),
         /** 已退回: returned by finance with comments */
-        RETURNED,
+        RETURNED("已退回"),
         /** 已审核: accepted by finance */
-        ACCEPTED,
+        ACCEPTED("已审核"),
         /** 已公开: published */
-        PUBLISHED
+        PUBLISHED("已公开");
+
+        private final String chinese;
+
+        Status(String chinese) {
+            this.chinese = chinese;
+        }
+
+        /** The state's Chinese name, as finance's lists and workbooks show it. */
+        public String chinese() {
+            return chinese;
+        }
     }
 
     /** Unit and fiscal year. */

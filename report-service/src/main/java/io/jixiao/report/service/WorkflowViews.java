@@ -9,15 +9,20 @@ import io.jixiao.report.repository.ReportVersion;
 import io.jixiao.report.repository.ReportWorkflow.Status;
 import io.jixiao.report.repository.ReportWorkflow;
 import io.jixiao.report.repository.WorkflowLogEntry;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -83,17 +88,24 @@ public class WorkflowViews {
             @Schema(description = "是否已逾期。") boolean overdue) {
     }
 
+    /** Unpublished reports with a deadline no later than ?1 (the last day of the window). */
+    private static final String DUE = dueCondition("");
+    private static final int FETCH = 500;
+
     private final ContentState content;
     private final KnownUnits units;
     private final ReportJson json;
     private final ReportConfig config;
+    private final EntityManager em;
     private final Clock clock = Clock.systemUTC();
 
-    public WorkflowViews(ContentState content, KnownUnits units, ReportJson json, ReportConfig config) {
+    public WorkflowViews(ContentState content, KnownUnits units, ReportJson json, ReportConfig config,
+            EntityManager em) {
         this.content = content;
         this.units = units;
         this.json = json;
         this.config = config;
+        this.em = em;
     }
 
     /** The public path of a unit-year's published report (served without login). */
@@ -158,21 +170,60 @@ public class WorkflowViews {
                 e.actor, e.source, e.at)).toList();
     }
 
+    /** A publication that is overdue or due soon, with the unit's name (单位名称; null for a unit not known here). */
+    public record DueUnit(Due due, String unitName) {
+    }
+
     /** Unpublished reports whose publication is overdue or due within {@code withinDays} days. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Due> due(Integer withinDays) {
+        int days = dueWindow(withinDays);
+        LocalDate today = LocalDate.now(clock);
+        List<ReportWorkflow> rows = ReportWorkflow.list(DUE, Sort.by("publicationDue").and("key.unitCode"),
+                today.plusDays(days));
+        return rows.stream().map(w -> due(today, w.key.unitCode(), w.key.fiscalYear(), w.status, w.approvalDate,
+                w.publicationDue)).toList();
+    }
+
+    /**
+     * The same publications as {@link #due(Integer)}, in the same order (the most overdue first), each with its
+     * unit's name, handed to {@code sink} as the database hands them over a few hundred at a time. {@code days} is
+     * a window {@link #dueWindow(Integer)} accepted.
+     */
+    @Transactional(Transactional.TxType.REQUIRED)
+    @TransactionConfiguration(timeout = YearFindings.STREAMING_TIMEOUT_SECONDS)
+    public void due(int days, Consumer<DueUnit> sink) {
+        LocalDate today = LocalDate.now(clock);
+        var q = em.createQuery("select w.key.unitCode, w.key.fiscalYear, w.status, w.approvalDate, w.publicationDue,"
+                + " u.name from ReportWorkflow w left join KnownUnit u on u.unitCode = w.key.unitCode"
+                + " where " + dueCondition("w.") + " order by w.publicationDue, w.key.unitCode", Object[].class);
+        q.setParameter(1, today.plusDays(days)).setHint("org.hibernate.fetchSize", FETCH);
+        try (Stream<Object[]> rows = q.getResultStream()) {
+            for (Iterator<Object[]> it = rows.iterator(); it.hasNext();) {
+                Object[] r = it.next();
+                sink.accept(new DueUnit(due(today, (String) r[0], (Integer) r[1], (Status) r[2], (LocalDate) r[3],
+                        (LocalDate) r[4]), (String) r[5]));
+            }
+        }
+    }
+
+    /** The window of {@code ?withinDays}: the configured default when not given, else 0 to 366 days. */
+    public int dueWindow(Integer withinDays) {
         int days = withinDays == null ? config.dueSoonDays() : withinDays;
         if (days < 0 || days > 366) {
             throw ProblemException.badField("withinDays", "must be from 0 to 366");
         }
-        LocalDate today = LocalDate.now(clock);
-        List<ReportWorkflow> rows = ReportWorkflow.list(
-                "publishedAt is null and publicationDue is not null and publicationDue <= ?1",
-                Sort.by("publicationDue").and("key.unitCode"), today.plusDays(days));
-        return rows.stream().map(w -> {
-            long left = ChronoUnit.DAYS.between(today, w.publicationDue);
-            return new Due(w.key.unitCode(), w.key.fiscalYear(), w.status, w.approvalDate, w.publicationDue, left,
-                    left < 0);
-        }).toList();
+        return days;
+    }
+
+    private static String dueCondition(String alias) {
+        return alias + "publishedAt is null and " + alias + "publicationDue is not null and " + alias
+                + "publicationDue <= ?1";
+    }
+
+    private static Due due(LocalDate today, String unitCode, int fiscalYear, Status status, LocalDate approvalDate,
+            LocalDate publicationDue) {
+        long left = ChronoUnit.DAYS.between(today, publicationDue);
+        return new Due(unitCode, fiscalYear, status, approvalDate, publicationDue, left, left < 0);
     }
 }

@@ -14,7 +14,7 @@ import java.util.Map;
  * What the internal report lists beside the text: every finding of the figures it rests on, with the unit's
  * explanation and whether it blocks submission, and the snapshots it was assembled from.
  */
-final class ReportFindings {
+public final class ReportFindings {
 
     private ReportFindings() {
     }
@@ -43,13 +43,19 @@ final class ReportFindings {
             return;
         }
         for (Finding f : findings) {
-            String explanation = explanations == null ? null : explanations.get(f.ruleId());
-            boolean blocking = f.severity() == Severity.ERROR && explanation == null;
-            out.add(new ReportFinding(origin, f.ruleId(), f.severity() == null ? null : f.severity().name(), f.title(),
-                    f.message(), f.figures() == null ? List.of() : f.figures().stream().map(FigureRef::of).toList(),
-                    f.expected(), f.stated(),
-                    f.difference(), f.unit(), f.subject(), explanation, blocking));
+            out.add(finding(origin, f, explanations == null ? null : explanations.get(f.ruleId())));
         }
+    }
+
+    /**
+     * A finding of a snapshot (or the report's own) as the report lists it: with the unit's explanation of its rule,
+     * if any, and blocking when it is an error nobody has explained.
+     */
+    public static ReportFinding finding(String origin, Finding f, String explanation) {
+        boolean blocking = f.severity() == Severity.ERROR && explanation == null;
+        return new ReportFinding(origin, f.ruleId(), f.severity() == null ? null : f.severity().name(), f.title(),
+                f.message(), f.figures() == null ? List.of() : f.figures().stream().map(FigureRef::of).toList(),
+                f.expected(), f.stated(), f.difference(), f.unit(), f.subject(), explanation, blocking);
     }
 
     static List<Source> sources(ReportInputs in) {
