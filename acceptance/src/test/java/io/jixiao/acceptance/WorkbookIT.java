@@ -134,6 +134,20 @@ class WorkbookIT {
     }
 
     @Test
+    void theYearsWorkbookIsTheCallersToReadAndWriteAsEachDocumentIs() throws Exception {
+        String other = tokens.user("reporter-tjj");
+        byte[] workbook = download(SEED, tokens.user("reporter"));
+        Map<String, Long> versions = versions("XZ-WXB", finance);
+        assertEquals(403, Http.sendForBytes("GET", gateway + SEED, other, null, null).statusCode());
+        assertEquals(401, Http.sendForBytes("GET", gateway + SEED, null, null, null).statusCode());
+        assertEquals(403, Http.sendRaw("PUT", gateway + SEED, other, XLSX, workbook).statusCode());
+        assertEquals(403, Http.sendRaw("PUT", gateway + SEED, finance, XLSX, workbook).statusCode());
+        assertEquals(401, Http.sendRaw("PUT", gateway + SEED, null, XLSX, workbook).statusCode());
+        assertEquals(versions, versions("XZ-WXB", finance), "nothing stored");
+        download(SEED, finance); // finance reads every unit
+    }
+
+    @Test
     void aWorkbookWithOneBadSheetStoresNothingAndNamesTheCell() throws Exception {
         String reporter = tokens.user("reporter");
         byte[] workbook = download(SEED, reporter);

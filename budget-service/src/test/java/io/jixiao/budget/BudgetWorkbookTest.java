@@ -144,6 +144,16 @@ class BudgetWorkbookTest {
                 .contentType("application/problem+json");
     }
 
+    @Test
+    void theApiDocumentOffersTheBudgetAsJsonAndAsAWorkbook() {
+        JsonNode document = tree(given().get("/q/openapi?format=json").then().statusCode(200).extract().asString());
+        JsonNode path = document.at("/paths/~1api~1budget~1units~1{unitCode}~1years~1{fiscalYear}~1budget");
+        assertTrue(path.at("/get/responses/200/content").has("application/json"), path::toString);
+        assertTrue(path.at("/get/responses/200/content").has(XLSX), path::toString);
+        assertTrue(path.at("/put/requestBody/content").has("application/json"), path::toString);
+        assertTrue(path.at("/put/requestBody/content").has(XLSX), path::toString);
+    }
+
     private static JsonNode held(String token) {
         return tree(given().auth().oauth2(token).accept(ContentType.JSON).get(BUDGET).then().statusCode(200)
                 .extract().asString());

@@ -35,6 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -69,7 +70,8 @@ public class ScoreResource {
     private final DocumentWorkbooks workbooks;
 
     /** The self-evaluation's workbook (自评表): its sheets from {@link EvaluationInputs}. */
-    static final Template WORKBOOK = DocumentWorkbooks.template("evaluation", "自评", EvaluationInputs.class, null);
+    public static final Template WORKBOOK = DocumentWorkbooks.template("evaluation", "自评", EvaluationInputs.class,
+            null);
 
     public ScoreResource(ScoringService scoring, Evaluations evaluations, KnownUnits units, UnitAccess access,
             ScoreMapping mapping, DocumentWorkbooks workbooks) {
@@ -134,7 +136,7 @@ public class ScoreResource {
     @Operation(summary = "Upload the self-evaluation's workbook: the same statement, checks and score as a push "
             + "(?dryRun=true checks it and answers the score it would lead to, storing nothing)")
     public HeldScore putEvaluationWorkbook(@PathParam("unitCode") @Pattern(regexp = UNIT_CODE) String unitCode,
-            @PathParam("fiscalYear") int fiscalYear, @QueryParam("dryRun") boolean dryRun,
+            @PathParam("fiscalYear") int fiscalYear, @Parameter(description = DocumentWorkbooks.DRY_RUN) @QueryParam("dryRun") boolean dryRun,
             @HeaderParam(RequestIds.HEADER) String requestId,
             @RequestBody(description = "填好的自评工作簿（.xlsx，由本接口下载的模板），最大10 MB。") byte[] workbook) {
         access.requireWrite(unitCode);

@@ -22,6 +22,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import io.jixiao.commons.security.Actor;
+import io.jixiao.commons.workbook.Template;
+import io.jixiao.commons.workbooks.DocumentWorkbooks;
+import jakarta.ws.rs.Produces;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -40,10 +48,17 @@ public class UnitResource {
     private final UnitAccess access;
     private final PersonnelMapping mapping;
 
-    public UnitResource(UnitRegister register, UnitAccess access, PersonnelMapping mapping) {
+    /** The unit profile's workbook (单位信息): its sheets from {@link UnitProfileRequest}. */
+    static final Template WORKBOOK = DocumentWorkbooks.template("unit", "单位信息", UnitProfileRequest.class, null);
+
+    private final DocumentWorkbooks workbooks;
+
+    public UnitResource(UnitRegister register, UnitAccess access, PersonnelMapping mapping,
+            DocumentWorkbooks workbooks) {
         this.register = register;
         this.access = access;
         this.mapping = mapping;
+        this.workbooks = workbooks;
     }
 
     @PUT
@@ -55,11 +70,43 @@ public class UnitResource {
             @HeaderParam(RequestIds.HEADER) String requestId,
             @RequestBody(description = "单位基本信息（单位名录）：单位全称、地区、级次、主管部门、简称、主要职能、内设机构、所属事业单位和派驻机构，整份替换。")
             @Valid @NotNull UnitProfileRequest request) {
+        return store(unitCode, request, access.actor(requestId));
+    }
+
+    @PUT
+    @Path("/{unitCode}")
+    @Consumes(DocumentWorkbooks.XLSX)
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Register a unit or change its profile from its workbook (the same checks, versions and audit)")
+    public Response putWorkbook(@PathParam("unitCode") @Pattern(regexp = UNIT_CODE) String unitCode,
+            @HeaderParam(RequestIds.HEADER) String requestId,
+            @RequestBody(description = "填好的单位信息工作簿（.xlsx，由本接口下载的模板），最大10 MB。") byte[] workbook) {
+        DocumentWorkbooks.Upload<UnitProfileRequest> upload = workbooks.read(WORKBOOK, workbook,
+                UnitProfileRequest.class);
+        return workbooks.store(upload, () -> store(unitCode, upload.document(),
+                access.actor(requestId).from(upload.origin())));
+    }
+
+    @GET
+    @Path("/{unitCode}")
+    @Produces(DocumentWorkbooks.XLSX)
+    @Operation(summary = "A unit's profile as an Excel workbook (单位信息)")
+    @APIResponse(responseCode = "200", description = "the workbook", content = @Content(
+            mediaType = DocumentWorkbooks.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    public Response workbook(@PathParam("unitCode") @Pattern(regexp = UNIT_CODE) String unitCode) {
+        UnitResponse unit = get(unitCode);
+        UnitProfileRequest held = new UnitProfileRequest(unit.name(), unit.region(), unit.level(), unit.parentCode(),
+                unit.active(), unit.aliases(), unit.functions(), unit.internalBodies(), unit.affiliatedInstitutions(),
+                unit.secondedBodies());
+        return workbooks.download(WORKBOOK, held, "unit-" + unitCode + ".xlsx");
+    }
+
+    private Response store(String unitCode, UnitProfileRequest request, Actor actor) {
         var profile = new UnitRegister.Profile(request.name(), request.region(), request.level(), request.parentCode(),
                 request.active() == null || request.active(), request.aliases(), request.functions(),
                 mapping.toContract(request.internalBodies()), mapping.toContract(request.affiliatedInstitutions()),
                 mapping.toContract(request.secondedBodies()));
-        var outcome = register.put(unitCode, profile, access.actor(requestId));
+        var outcome = register.put(unitCode, profile, actor);
         UnitProfile unit = outcome.unit();
         return Response.ok(response(unit))
                 .header("ETag", "\"" + unit.version + "\"")

@@ -33,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /**
  * The endpoints of a unit-year document personnel-service keeps (staff, assets, and anything alike): push it whole,
@@ -70,6 +71,7 @@ public abstract class UnitYearDocumentResource<D> {
     }
 
     @GET
+    @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The document as held, with its version, who pushed it from which system, and its findings")
     public Held<D> get(@PathParam("unitCode") @Pattern(regexp = UnitResource.UNIT_CODE) String unitCode,
             @PathParam("fiscalYear") int fiscalYear) {
@@ -95,7 +97,7 @@ public abstract class UnitYearDocumentResource<D> {
     @Operation(summary = "Upload the document's workbook: the same document, checks, findings, versions and audit as a "
             + "push (?dryRun=true checks it and answers what storing it would, storing nothing)")
     public PutResult putWorkbook(@PathParam("unitCode") @Pattern(regexp = UnitResource.UNIT_CODE) String unitCode,
-            @PathParam("fiscalYear") int fiscalYear, @QueryParam("dryRun") boolean dryRun,
+            @PathParam("fiscalYear") int fiscalYear, @Parameter(description = DocumentWorkbooks.DRY_RUN) @QueryParam("dryRun") boolean dryRun,
             @HeaderParam(RequestIds.HEADER) String requestId,
             @RequestBody(description = "填好的工作簿（.xlsx，由本接口下载的模板），最大10 MB。") byte[] body) {
         access.requireWrite(unitCode);

@@ -39,6 +39,9 @@ import java.util.function.Supplier;
 public class DocumentWorkbooks {
 
     public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    /** The {@code dryRun} query parameter of a workbook upload, in the API document's words. */
+    public static final String DRY_RUN = "试算（只对工作簿上传）：true 时按存入时一样核验并返回结果（版本、是否有变化、核对问题），但不存入任何内容；"
+            + "年度工作簿据此先核验全部工作表，全部通过后才存入。";
     /** Problem details name at most this many cells in their detail (all are in {@code errors}). */
     private static final int DETAIL_CELLS = 5;
 
