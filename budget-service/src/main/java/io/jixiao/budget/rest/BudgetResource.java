@@ -37,6 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -109,7 +110,7 @@ public class BudgetResource {
     @Operation(summary = "Upload the budget's workbook: the same document, checks, findings, versions and audit as a "
             + "push (?dryRun=true checks it and answers what storing it would, storing nothing)")
     public PutResult putWorkbook(@PathParam("unitCode") @Pattern(regexp = UNIT_CODE) String unitCode,
-            @PathParam("fiscalYear") int fiscalYear, @QueryParam("dryRun") boolean dryRun,
+            @PathParam("fiscalYear") int fiscalYear, @Parameter(description = DocumentWorkbooks.DRY_RUN) @QueryParam("dryRun") boolean dryRun,
             @HeaderParam(RequestIds.HEADER) String requestId,
             @RequestBody(description = "填好的预算工作簿（.xlsx，由本接口下载的模板），最大10 MB。") byte[] workbook) {
         access.requireWrite(unitCode);
