@@ -287,6 +287,15 @@ class SecurityMatrixIT {
         r.add(new Route("POST", "/api/budget/budgets/batch", "/api/budget/budgets/batch", UNIT_WRITERS, ok, json,
                 batch("budget", budget), batch("budget", altered(budget))));
 
+        // the gateway's own route: the year as one workbook, each document's service deciding as the caller; an upload
+        // that is not a workbook reaches the budget's service only to learn whether the caller may write the unit
+        String yearWorkbook = "/api/workbooks" + UY;
+        r.add(new Route("GET", "/api/workbooks/units/{unitCode}/years/{fiscalYear}", yearWorkbook, UNIT_READERS, ok,
+                null, null, null));
+        r.add(new Route("PUT", "/api/workbooks/units/{unitCode}/years/{fiscalYear}", yearWorkbook, UNIT_WRITERS,
+                Set.of(415), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "not a workbook",
+                "not a workbook"));
+
         // assessment-service
         r.add(new Route("GET", "/api/assessment/units/{unitCode}/years/{fiscalYear}/score",
                 "/api/assessment" + UY + "/score", UNIT_READERS, ok, null, null, null));

@@ -211,7 +211,7 @@ class BudgetResourceTest {
                 .body("detail", not(containsString("is registered")))
                 .body("errors[0].field", equalTo("unitCode"));
         // a body over the size limit
-        String huge = "{\"revenue\": {\"allocatedTotal\": 1" + "0".repeat(3 * 1024 * 1024) + "}}";
+        String huge = "{\"revenue\": {\"allocatedTotal\": 1" + "0".repeat(11 * 1024 * 1024) + "}}";
         given().auth().oauth2(system).contentType(ContentType.JSON).body(huge).put(path).then().statusCode(413)
                 .contentType("application/problem+json").body("type", equalTo("urn:jixiao:problem:payload-too-large"))
                 .body("errors[0].field", equalTo("body"));

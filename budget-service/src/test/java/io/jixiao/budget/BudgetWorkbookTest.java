@@ -44,7 +44,7 @@ import org.junit.jupiter.api.Test;
         initArgs = @ResourceArg(name = "database", value = "budget"))
 class BudgetWorkbookTest {
 
-    private static final String BUDGET = "/api/budget/units/XZ-WXB/years/2017/budget";
+    private static final String BUDGET = "/api/budget/units/XZ-WXB/years/2007/budget";
     private static final String XLSX = DocumentWorkbooks.XLSX;
 
     @BeforeEach
@@ -96,16 +96,16 @@ class BudgetWorkbookTest {
                 .digest(changed));
         assertEquals(origin, last.get("origin").asText());
         JsonNode audit = tree(given().auth().oauth2(user("finance"))
-                .get("/api/budget/units/XZ-WXB/years/2017/audit").then().statusCode(200).extract().asString());
+                .get("/api/budget/units/XZ-WXB/years/2007/audit").then().statusCode(200).extract().asString());
         assertEquals(origin, audit.get(audit.size() - 1).get("origin").asText());
     }
 
     @Test
     void aRehearsalAnswersWhatStoringWouldAndStoresNothing() throws Exception {
         given().auth().oauth2(system("xz-wxb-finance-system")).contentType(ContentType.JSON).body(seedBudget())
-                .put("/api/budget/units/XZ-WXB/years/2018/budget").then().statusCode(200);
+                .put("/api/budget/units/XZ-WXB/years/2008/budget").then().statusCode(200);
         String reporter = user("reporter");
-        String path = "/api/budget/units/XZ-WXB/years/2018/budget";
+        String path = "/api/budget/units/XZ-WXB/years/2008/budget";
         byte[] workbook = given().auth().oauth2(reporter).accept(XLSX).get(path).then().statusCode(200)
                 .contentType(XLSX).extract().asByteArray();
         long version = tree(given().auth().oauth2(reporter).get(path).asString()).get("version").asLong();
@@ -119,7 +119,7 @@ class BudgetWorkbookTest {
     @Test
     void wrongCellsAreNamedAndNothingIsStored() throws Exception {
         String reporter = user("reporter");
-        String path = "/api/budget/units/XZ-WXB/years/2019/budget";
+        String path = "/api/budget/units/XZ-WXB/years/2009/budget";
         byte[] template = given().auth().oauth2(reporter).accept(XLSX).get(path).then().statusCode(200)
                 .extract().asByteArray();
         String carryoverCell;
@@ -140,7 +140,7 @@ class BudgetWorkbookTest {
                 .body("errors[0].field", equalTo("revenue.carryover"));
         given().auth().oauth2(reporter).get(path).then().statusCode(404);
         // JSON stays what a client gets without asking for a workbook
-        given().auth().oauth2(reporter).get(BUDGET.replace("2017", "2019")).then().statusCode(404)
+        given().auth().oauth2(reporter).get(BUDGET.replace("2007", "2009")).then().statusCode(404)
                 .contentType("application/problem+json");
     }
 

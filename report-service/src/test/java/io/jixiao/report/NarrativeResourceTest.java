@@ -125,7 +125,7 @@ class NarrativeResourceTest {
                 .put(path("XZ-KJT", 2024) + "/narratives").then().statusCode(409).header("Retry-After", "2")
                 .body("type", equalTo("urn:jixiao:problem:unit-not-yet-known"));
         given().auth().oauth2(reporter).contentType(ContentType.JSON)
-                .body("{\"annualGoals\": \"" + "长".repeat(1_100_000) + "\"}").put(path).then().statusCode(413);
+                .body("{\"annualGoals\": \"" + "长".repeat(3_700_000) + "\"}").put(path).then().statusCode(413);
         given().auth().oauth2(user("reporter-tjj")).contentType(ContentType.JSON).body(seed.toString()).put(path)
                 .then().statusCode(403);
         given().auth().oauth2(user("finance")).contentType(ContentType.JSON).body(seed.toString()).put(path)

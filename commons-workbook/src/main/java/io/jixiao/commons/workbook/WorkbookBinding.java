@@ -47,15 +47,13 @@ public final class WorkbookBinding {
         }
     }
 
-    private final Template template;
     private final List<CellError> errors = new ArrayList<>();
     private final Map<String, String> addresses = new LinkedHashMap<>();
     /** Per table sheet: the element of each 序号, for the rows of lists inside it. */
     private final Map<String, Map<Integer, ObjectNode>> numbered = new HashMap<>();
     private final Map<String, Map<Integer, String>> numberedPaths = new HashMap<>();
 
-    private WorkbookBinding(Template template) {
-        this.template = template;
+    private WorkbookBinding() {
     }
 
     /** How many rows and columns of each sheet a template reads (one row beyond a table's capacity, to see it). */
@@ -111,7 +109,7 @@ public final class WorkbookBinding {
 
     /** Reads a template's document from its sheets' cells. */
     public static Bound bind(Template template, Map<String, SheetCells> sheets) {
-        WorkbookBinding binding = new WorkbookBinding(template);
+        WorkbookBinding binding = new WorkbookBinding();
         ObjectNode document = JSON.objectNode();
         for (SheetLayout sheet : template.sheets()) {
             SheetCells cells = sheets.get(sheet.name());

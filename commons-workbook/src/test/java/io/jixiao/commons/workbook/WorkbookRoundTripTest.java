@@ -112,6 +112,31 @@ class WorkbookRoundTripTest {
     }
 
     @Test
+    void theSchemaCheckFindsWhatWouldMakeExcelRepairAFile() throws Exception {
+        byte[] good = write(MAPPER.readTree(JSON));
+        assertEquals(List.of(), OoxmlSchema.problems(good));
+        // the same workbook with an element a worksheet may not have, and a cell reference that is no reference
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new ByteArrayInputStream(good));
+                java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(out)) {
+            for (java.util.zip.ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                byte[] content = in.readAllBytes();
+                if (e.getName().equals("xl/worksheets/sheet1.xml")) {
+                    content = new String(content, java.nio.charset.StandardCharsets.UTF_8)
+                            .replace("<sheetData>", "<sheetData><bogus/>")
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                }
+                zip.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+                zip.write(content);
+                zip.closeEntry();
+            }
+        }
+        List<String> problems = OoxmlSchema.problems(out.toByteArray());
+        assertFalse(problems.isEmpty(), "a part that breaks the schema is found");
+        assertTrue(problems.get(0).startsWith("/xl/worksheets/sheet1.xml"), problems::toString);
+    }
+
+    @Test
     void anOldTemplateIsToldApart() throws IOException {
         Template other = Layouts.of("sample", "样例", Sample.Group.class, List.of());
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -43,6 +43,7 @@ public class PlatformOpenApi {
 
     public static final String PATH = "/openapi";
     static final String SERVICE_DOCUMENT = "/q/openapi?format=json";
+    static final String GATEWAY_DOCUMENT = "openapi/gateway.json";
     private static final Logger LOG = Logger.getLogger(PlatformOpenApi.class);
 
     private final GatewayConfig config;
@@ -134,8 +135,19 @@ public class PlatformOpenApi {
             if (!down.isEmpty()) {
                 throw new UnavailableServices(down);
             }
+            documents.put("gateway", gatewayDocument()); // the gateway's own routes (the year's workbook)
             return Buffer.buffer(mapper.writeValueAsBytes(merger.merge(documents)));
         }, false));
+    }
+
+    /** The gateway's own routes: {@code openapi/gateway.json} on its class path. */
+    private JsonNode gatewayDocument() throws IOException {
+        try (java.io.InputStream in = PlatformOpenApi.class.getResourceAsStream("/" + GATEWAY_DOCUMENT)) {
+            if (in == null) {
+                throw new IOException(GATEWAY_DOCUMENT + " is missing from the gateway");
+            }
+            return mapper.readTree(in);
+        }
     }
 
     /** One service's document as it came, or a failure saying why not, within the configured timeout. */

@@ -139,15 +139,30 @@ public class YearWorkbooks {
         Buffer body = rc.body().buffer();
         vertx.executeBlocking(() -> documentsIn(body == null ? new byte[0] : body.getBytes()), false)
                 .onFailure(e -> {
-                    if (e instanceof WorkbookRejected rejected) {
-                        problem(rc, rejected.toProblem());
-                    } else if (e instanceof ProblemException problem) {
-                        problem(rc, problem);
-                    } else {
+                    ProblemException refusal = e instanceof WorkbookRejected rejected ? rejected.toProblem()
+                            : e instanceof ProblemException problem ? problem : null;
+                    if (refusal == null) {
                         rc.fail(e);
+                    } else {
+                        refuseUnlessForbidden(rc, target, body, refusal);
                     }
                 })
                 .onSuccess(documents -> rehearseThenStore(rc, target, documents, body));
+    }
+
+    /**
+     * A caller who may not write the unit is told so before anything about the file: the budget's owner rehearses
+     * the upload, checking the caller's right first; only a caller it lets through hears what is wrong with the file.
+     */
+    private void refuseUnlessForbidden(RoutingContext rc, Target target, Buffer body, ProblemException refusal) {
+        call(rc, YearDocument.BUDGET, HttpMethod.PUT, YearDocument.BUDGET.path(target.unitCode, target.fiscalYear)
+                + "?dryRun=true", body == null ? Buffer.buffer() : body).onComplete(probe -> {
+                    if (probe.succeeded() && (probe.result().status() == 401 || probe.result().status() == 403)) {
+                        relay(rc, probe.result());
+                    } else {
+                        problem(rc, refusal);
+                    }
+                });
     }
 
     /** The documents a workbook holds, by its stamp; a stamp of a kind this year's workbook has not is refused. */

@@ -63,15 +63,19 @@ class PlatformOpenApiTest {
     }
 
     @Test
-    void mergesTheFourServicesDocumentsWithoutAToken() {
+    void mergesTheFourServicesDocumentsAndItsOwnWithoutAToken() {
         given().get("/openapi").then().statusCode(200).contentType(startsWith("application/json"))
                 .body("openapi", equalTo("3.1.0"))
                 .body("info.title", equalTo("jixiao platform API"))
                 .body("servers[0].url", equalTo("/"))
                 .body("paths", allOf(hasKey("/api/budget/units/{unitCode}/years/{fiscalYear}/budget"),
                         hasKey("/api/personnel/units"), hasKey("/api/assessment/rankings"),
-                        hasKey("/api/reports/public/units/{unitCode}/years/{year}")))
-                .body("paths.size()", equalTo(7))
+                        hasKey("/api/reports/public/units/{unitCode}/years/{year}"),
+                        hasKey("/api/workbooks/units/{unitCode}/years/{fiscalYear}")))
+                // the stubs' six paths and the gateway's own (the year's workbook)
+                .body("paths.size()", equalTo(8))
+                .body("paths.'/api/workbooks/units/{unitCode}/years/{fiscalYear}'.put.requestBody.content",
+                        hasKey("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
                 .body("components.schemas", allOf(hasKey("Budget_Finding"), hasKey("Personnel_Finding"),
                         hasKey("ProblemDetail"), not(hasKey("Finding"))))
                 .body("paths.'/api/personnel/units/{unitCode}/years/{year}/findings'.get.responses.'200'"
