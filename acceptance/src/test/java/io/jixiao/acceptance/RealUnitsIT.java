@@ -47,9 +47,7 @@ class RealUnitsIT {
         Tokens tokens = RunningPlatform.tokens();
         String finance = tokens.user("finance");
         // every unit pushed first, so that their events travel together; then each is held to its findings
-        for (Path folder : units) {
-            Fixtures.load(folder, gateway, tokens, line -> { }, Contract::require);
-        }
+        Fixtures.loadAll(units, gateway, tokens, line -> { }, Contract::require);
         return units.stream().map(folder -> DynamicTest.dynamicTest(folder.getFileName().toString(), () -> {
             JsonNode expected = JSON.readTree(folder.resolve("expected-findings.json").toFile());
             String unit = expected.get("unitCode").asText();

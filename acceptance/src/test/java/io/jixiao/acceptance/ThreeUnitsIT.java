@@ -49,9 +49,8 @@ class ThreeUnitsIT {
         gateway = RunningPlatform.get().gatewayUrl();
         tokens = RunningPlatform.tokens();
         finance = tokens.user("finance");
-        for (String fixture : List.of("xz-wxb-2024", "xz-tjj-2024", "xz-kjt-2024")) {
-            Fixtures.load(Fixtures.folder(fixture), gateway, tokens, line -> { }, Contract::require);
-        }
+        Fixtures.loadAll(List.of(Fixtures.folder("xz-wxb-2024"), Fixtures.folder("xz-tjj-2024"),
+                Fixtures.folder("xz-kjt-2024")), gateway, tokens, line -> { }, Contract::require);
         // every unit's figures reached assessment and report services as events
         for (String unit : UNITS) {
             await().atMost(Duration.ofSeconds(90)).until(() -> status("GET",

@@ -8,8 +8,8 @@ import java.util.Map;
  * Points a service under {@code @QuarkusTest} at real PostgreSQL (its own database), Kafka and Keycloak.
  * Use with {@code @WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.GLOBAL,
  * initArgs = @ResourceArg(name = "database", value = "budget"))}; the gateway omits the database and passes
- * {@code kafka=false}. A test that stops its broker passes {@code kafka=own} (in a test profile that leaves the global
- * resources out) and gets {@link TestInfrastructure#ownKafka()}, a broker no other test uses.
+ * {@code kafka=false}. (A broker that goes away under a running platform is the acceptance module's
+ * {@code FaultToleranceIT}'s.)
  */
 public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
 
@@ -34,8 +34,6 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
         }
         if ("shared".equals(kafka)) {
             config.put("kafka.bootstrap.servers", TestInfrastructure.kafka().bootstrapServers());
-        } else if ("own".equals(kafka)) {
-            config.put("kafka.bootstrap.servers", TestInfrastructure.ownKafka().bootstrapServers());
         }
         config.put("quarkus.oidc.auth-server-url", TestInfrastructure.keycloak().issuer());
         return config;

@@ -26,7 +26,6 @@ public final class TestInfrastructure {
     private static Path dir;
     private static CompletableFuture<Postgres> postgres;
     private static CompletableFuture<KafkaBroker> kafka;
-    private static CompletableFuture<KafkaBroker> ownKafka;
     private static CompletableFuture<KeycloakServer> keycloak;
 
     private TestInfrastructure() {
@@ -49,14 +48,6 @@ public final class TestInfrastructure {
 
     public static KafkaBroker kafka() {
         return ready(kafkaStart());
-    }
-
-    /**
-     * A second broker, for a test that stops its broker: the broker every other test of the JVM shares stays up.
-     * Started on first use; a service under test reaches it through {@link RealInfrastructure}'s {@code kafka=own}.
-     */
-    public static KafkaBroker ownKafka() {
-        return ready(ownKafkaStart());
     }
 
     public static KeycloakServer keycloak() {
@@ -83,15 +74,6 @@ public final class TestInfrastructure {
             kafka = inBackground("kafka", () -> KafkaBroker.start(data, Ports.free(), Ports.free(), log));
         }
         return kafka;
-    }
-
-    private static synchronized CompletableFuture<KafkaBroker> ownKafkaStart() {
-        if (ownKafka == null) {
-            Path data = dir().resolve("kafka-own");
-            Path log = dir().resolve("kafka-own.log");
-            ownKafka = inBackground("kafka-own", () -> KafkaBroker.start(data, Ports.free(), Ports.free(), log));
-        }
-        return ownKafka;
     }
 
     private static synchronized CompletableFuture<KeycloakServer> keycloakStart() {
@@ -136,7 +118,7 @@ public final class TestInfrastructure {
     }
 
     private static synchronized void stopAll() {
-        for (CompletableFuture<? extends AutoCloseable> server : Arrays.asList(keycloak, kafka, ownKafka, postgres)) {
+        for (CompletableFuture<? extends AutoCloseable> server : Arrays.asList(keycloak, kafka, postgres)) {
             if (server != null) {
                 quietly(() -> {
                     try {

@@ -65,10 +65,36 @@ public final class Fixtures {
     /** Loads a fixture, showing each final exchange to {@code observer} (tests hold them to the API contract). */
     public static void load(Path folder, String gatewayUrl, Tokens tokens, Consumer<String> say,
             Consumer<Exchange> observer) {
+        load(folder, gatewayUrl, tokens, say, observer, step -> true);
+    }
+
+    /**
+     * Loads several fixtures: every unit registered first, then each fixture's documents, so that the units' events
+     * reach the other services while the rest are registered instead of each first push waiting for its unit.
+     */
+    public static void loadAll(java.util.List<Path> folders, String gatewayUrl, Tokens tokens, Consumer<String> say,
+            Consumer<Exchange> observer) {
+        for (Path folder : folders) {
+            load(folder, gatewayUrl, tokens, say, observer, Fixtures::registersAUnit);
+        }
+        for (Path folder : folders) {
+            load(folder, gatewayUrl, tokens, say, observer, step -> !registersAUnit(step));
+        }
+    }
+
+    private static boolean registersAUnit(JsonNode step) {
+        return step.get("path").asText().matches("/api/personnel/units/[^/]+");
+    }
+
+    private static void load(Path folder, String gatewayUrl, Tokens tokens, Consumer<String> say,
+            Consumer<Exchange> observer, java.util.function.Predicate<JsonNode> which) {
         try {
             JsonNode manifest = JSON.readTree(folder.resolve("manifest.json").toFile());
             Map<String, String> tokenCache = new HashMap<>();
             for (JsonNode step : manifest.get("requests")) {
+                if (!which.test(step)) {
+                    continue;
+                }
                 String method = step.get("method").asText();
                 String path = step.get("path").asText();
                 String principal = step.get("as").asText();
