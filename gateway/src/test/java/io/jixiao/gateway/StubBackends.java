@@ -51,6 +51,16 @@ public class StubBackends implements QuarkusTestResourceLifecycleManager {
     /** Per service id: {@link #FAILING}, {@link #SILENT} or a JSON document to serve instead of the usual one. */
     public static final Map<String, String> OPENAPI_ANSWERS = new ConcurrentHashMap<>();
 
+    /** An answer a test makes a backend give: status, content type, body. */
+    public record Answer(int status, String contentType, byte[] body) {
+    }
+
+    /**
+     * What a test makes the backends answer instead of the echo (null, or an answer of null: the echo); given the
+     * service id and the request as received (its body read).
+     */
+    public static volatile java.util.function.BiFunction<String, Received, Answer> ANSWERS;
+
     /** Service id (as in the gateway's /openapi/<id>) to the gateway property naming its URL. */
     private static final Map<String, String> SERVICES = new LinkedHashMap<>();
 
@@ -107,9 +117,20 @@ public class StubBackends implements QuarkusTestResourceLifecycleManager {
             exchange.close();
             return;
         }
+        Received received = new Received(service, exchange.getRequestMethod(), uri, h.getFirst("Authorization"),
+                h.getFirst("X-Request-Id"), h.getFirst("X-Forwarded-For"), size);
         if (!uri.startsWith("/q/health")) {
-            RECEIVED.add(new Received(service, exchange.getRequestMethod(), uri, h.getFirst("Authorization"),
-                    h.getFirst("X-Request-Id"), h.getFirst("X-Forwarded-For"), size));
+            RECEIVED.add(received);
+        }
+        var answers = ANSWERS;
+        Answer custom = answers == null || uri.startsWith("/q/") ? null : answers.apply(service, received);
+        if (custom != null) {
+            exchange.getResponseHeaders().set("Content-Type", custom.contentType());
+            exchange.sendResponseHeaders(custom.status(), custom.body().length == 0 ? -1 : custom.body().length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(custom.body());
+            }
+            return;
         }
         byte[] body;
         if (uri.startsWith("/q/openapi")) {
