@@ -24,13 +24,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.OffsetDateTime;
-import io.jixiao.commons.security.Actor;
 import io.jixiao.commons.validation.FiscalYears;
 import io.jixiao.commons.workbook.Template;
 import io.jixiao.commons.workbooks.DocumentWorkbooks;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
-import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -140,11 +138,8 @@ public class ScoreResource {
             @HeaderParam(RequestIds.HEADER) String requestId,
             @RequestBody(description = "填好的自评工作簿（.xlsx，由本接口下载的模板），最大10 MB。") byte[] workbook) {
         access.requireWrite(unitCode);
-        DocumentWorkbooks.Upload<EvaluationInputs> upload = workbooks.read(WORKBOOK, workbook, EvaluationInputs.class);
-        Actor actor = access.actor(requestId).from(upload.origin());
-        Supplier<HeldScore> put = () -> heldScore(evaluations.state(unitCode, fiscalYear, upload.document(), actor,
-                null));
-        return dryRun ? workbooks.rehearse(upload, put) : workbooks.store(upload, put);
+        return workbooks.upload(WORKBOOK, workbook, EvaluationInputs.class, access.actor(requestId), dryRun,
+                (inputs, actor) -> heldScore(evaluations.state(unitCode, fiscalYear, inputs, actor, null)));
     }
 
     @GET

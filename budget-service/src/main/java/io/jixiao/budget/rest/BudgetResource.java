@@ -26,9 +26,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import java.util.function.Supplier;
 import io.jixiao.commons.reconciliation.RuleSet;
-import io.jixiao.commons.security.Actor;
 import io.jixiao.commons.validation.FiscalYears;
 import io.jixiao.commons.workbook.Template;
 import io.jixiao.commons.workbooks.DocumentWorkbooks;
@@ -114,10 +112,8 @@ public class BudgetResource {
             @HeaderParam(RequestIds.HEADER) String requestId,
             @RequestBody(description = "填好的预算工作簿（.xlsx，由本接口下载的模板），最大10 MB。") byte[] workbook) {
         access.requireWrite(unitCode);
-        DocumentWorkbooks.Upload<BudgetDocument> upload = workbooks.read(WORKBOOK, workbook, BudgetDocument.class);
-        Actor actor = access.actor(requestId).from(upload.origin());
-        Supplier<PutResult> put = () -> register.put(unitCode, fiscalYear, upload.document(), actor, null);
-        return dryRun ? workbooks.rehearse(upload, put) : workbooks.store(upload, put);
+        return workbooks.upload(WORKBOOK, workbook, BudgetDocument.class, access.actor(requestId), dryRun,
+                (budget, actor) -> register.put(unitCode, fiscalYear, budget, actor, null));
     }
 
     @GET

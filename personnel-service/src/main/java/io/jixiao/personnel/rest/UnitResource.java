@@ -81,10 +81,8 @@ public class UnitResource {
     public Response putWorkbook(@PathParam("unitCode") @Pattern(regexp = UNIT_CODE) String unitCode,
             @HeaderParam(RequestIds.HEADER) String requestId,
             @RequestBody(description = "填好的单位信息工作簿（.xlsx，由本接口下载的模板），最大10 MB。") byte[] workbook) {
-        DocumentWorkbooks.Upload<UnitProfileRequest> upload = workbooks.read(WORKBOOK, workbook,
-                UnitProfileRequest.class);
-        return workbooks.store(upload, () -> store(unitCode, upload.document(),
-                access.actor(requestId).from(upload.origin())));
+        return workbooks.upload(WORKBOOK, workbook, UnitProfileRequest.class, access.actor(requestId), false,
+                (profile, actor) -> store(unitCode, profile, actor));
     }
 
     @GET

@@ -21,11 +21,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import io.jixiao.commons.security.Actor;
 import io.jixiao.commons.validation.FiscalYears;
 import io.jixiao.commons.workbook.Template;
 import io.jixiao.commons.workbooks.DocumentWorkbooks;
-import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -101,10 +99,8 @@ public abstract class UnitYearDocumentResource<D> {
             @HeaderParam(RequestIds.HEADER) String requestId,
             @RequestBody(description = "填好的工作簿（.xlsx，由本接口下载的模板），最大10 MB。") byte[] body) {
         access.requireWrite(unitCode);
-        DocumentWorkbooks.Upload<D> upload = workbooks.read(workbook, body, kind.type());
-        Actor actor = access.actor(requestId).from(upload.origin());
-        Supplier<PutResult> put = () -> register.put(kind, unitCode, fiscalYear, upload.document(), actor, null);
-        return dryRun ? workbooks.rehearse(upload, put) : workbooks.store(upload, put);
+        return workbooks.upload(workbook, body, kind.type(), access.actor(requestId), dryRun,
+                (document, actor) -> register.put(kind, unitCode, fiscalYear, document, actor, null));
     }
 
     @GET

@@ -18,13 +18,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
-import io.jixiao.commons.security.Actor;
 import io.jixiao.commons.validation.FiscalYears;
 import io.jixiao.commons.workbook.Template;
 import io.jixiao.commons.workbooks.DocumentWorkbooks;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
-import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -109,11 +107,8 @@ public class NarrativeResource {
             @HeaderParam(RequestIds.HEADER) String requestId,
             @RequestBody(description = "填好的报告文字工作簿（.xlsx，由本接口下载的模板），最大10 MB。") byte[] workbook) {
         access.requireWrite(unitCode);
-        DocumentWorkbooks.Upload<NarrativeDocument> upload = workbooks.read(WORKBOOK, workbook,
-                NarrativeDocument.class);
-        Actor actor = access.actor(requestId).from(upload.origin());
-        Supplier<NarrativeRegister.PutResult> put = () -> register.put(unitCode, fiscalYear, upload.document(), actor);
-        return dryRun ? workbooks.rehearse(upload, put) : workbooks.store(upload, put);
+        return workbooks.upload(WORKBOOK, workbook, NarrativeDocument.class, access.actor(requestId), dryRun,
+                (narratives, actor) -> register.put(unitCode, fiscalYear, narratives, actor));
     }
 
     @GET

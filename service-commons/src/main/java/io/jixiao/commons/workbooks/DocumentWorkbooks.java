@@ -7,6 +7,7 @@ import io.jixiao.commons.problem.JsonProblems;
 import io.jixiao.commons.problem.ProblemMappers;
 import io.jixiao.commons.reconciliation.Rule;
 import io.jixiao.commons.reconciliation.RuleSet;
+import io.jixiao.commons.security.Actor;
 import io.jixiao.commons.web.Problem;
 import io.jixiao.commons.web.ProblemException;
 import io.jixiao.commons.workbook.Layouts;
@@ -27,6 +28,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 /**
@@ -127,6 +129,18 @@ public class DocumentWorkbooks {
             throw ProblemException.invalid(detail(errors, errors.size() + " field(s) are invalid"), errors);
         }
         return new Upload<>(document, sha256(body), bound);
+    }
+
+    /**
+     * An upload, whole: the workbook read into the document, then stored through {@code put} by the caller with the
+     * upload as its origin, or with {@code dryRun} only rehearsed; every refusal located in the workbook's cells.
+     */
+    public <D, R> R upload(Template template, byte[] workbook, Class<D> type, Actor caller, boolean dryRun,
+            BiFunction<D, Actor, R> put) {
+        Upload<D> upload = read(template, workbook, type);
+        Actor actor = caller.from(upload.origin());
+        Supplier<R> store = () -> put.apply(upload.document(), actor);
+        return dryRun ? rehearse(upload, store) : store(upload, store);
     }
 
     /** Stores an uploaded document through {@code put}, its refusals located in the workbook's cells. */
