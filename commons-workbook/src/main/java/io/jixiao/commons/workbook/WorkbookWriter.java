@@ -461,7 +461,8 @@ public final class WorkbookWriter {
     private static String format(FieldType type) {
         return switch (type) {
             case MONEY -> "#,##0.00";
-            case PERCENT -> "0.00";
+            // 96.04 shows as 96.04%: a percentage typed with its sign (Excel stores 0.9604) shows as 0.96%, visibly wrong
+            case PERCENT -> "0.00\"%\"";
             case INTEGER -> "0";
             case DATE -> "yyyy-mm-dd";
             case DECIMAL -> "General";

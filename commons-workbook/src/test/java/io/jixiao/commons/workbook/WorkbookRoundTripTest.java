@@ -11,6 +11,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.List;
+import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFCell;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -89,6 +90,14 @@ class WorkbookRoundTripTest {
             assertEquals("元", form.getRow(3).getCell(2).getStringCellValue());
             XSSFCell formula = form.getRow(3).getCell(4);
             assertEquals("B5+B6-B7", formula.getCellFormula());
+            Row rate = null;
+            for (Row row : form) {
+                if (row.getCell(5) != null && "rate".equals(row.getCell(5).getStringCellValue())) {
+                    rate = row;
+                }
+            }
+            assertEquals("0.00\"%\"", rate.getCell(1).getCellStyle().getDataFormatString(), "96.04 shows as 96.04%");
+            assertEquals(96.04, rate.getCell(1).getNumericCellValue());
             assertFalse(form.getRow(3).getCell(1).getCellStyle().getLocked());
             assertTrue(form.getRow(3).getCell(0).getCellStyle().getLocked());
             assertTrue(form.isSheetLocked());
