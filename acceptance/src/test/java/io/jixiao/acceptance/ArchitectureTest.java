@@ -36,6 +36,7 @@ class ArchitectureTest {
         "commons-web, io.jixiao.commons",
         "commons-messaging, io.jixiao.commons",
         "commons-documents, io.jixiao.commons",
+        "commons-workbook, io.jixiao.commons",
         "service-commons, io.jixiao.commons",
         "deploy/local, io.jixiao.local",
         "personnel-service, io.jixiao.personnel",
