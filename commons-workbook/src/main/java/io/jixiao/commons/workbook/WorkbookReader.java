@@ -99,10 +99,7 @@ public final class WorkbookReader implements AutoCloseable {
         try {
             pkg = OPCPackage.open(new ByteArrayInputStream(bytes));
         } catch (Exception e) {
-            String why = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
-            throw WorkbookRejected.unreadable(why.contains("zip bomb") || why.contains("max entry size")
-                    || why.contains("inflat") ? "工作簿解压后异常庞大，疑似压缩炸弹 (a zip bomb: it inflates beyond the limits)"
-                    : "工作簿已损坏，无法读取 (the workbook is damaged)");
+            throw unreadable(e);
         }
         try {
             refuseMacros(pkg);
@@ -115,11 +112,16 @@ public final class WorkbookReader implements AutoCloseable {
             if (e instanceof Error && !(e instanceof StackOverflowError)) {
                 throw (Error) e;
             }
-            String why = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
-            throw WorkbookRejected.unreadable(why.contains("zip bomb") || why.contains("inflat")
-                    ? "工作簿解压后异常庞大，疑似压缩炸弹 (a zip bomb: it inflates beyond the limits)"
-                    : "工作簿已损坏，无法读取 (the workbook is damaged)");
+            throw unreadable(e);
         }
+    }
+
+    /** Why a package could not be opened: POI's zip-bomb limits, or a damaged file. */
+    private static WorkbookRejected unreadable(Throwable e) {
+        String why = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
+        return WorkbookRejected.unreadable(why.contains("zip bomb") || why.contains("max entry size")
+                || why.contains("inflat") ? "工作簿解压后异常庞大，疑似压缩炸弹 (a zip bomb: it inflates beyond the limits)"
+                : "工作簿已损坏，无法读取 (the workbook is damaged)");
     }
 
     private static boolean encrypted(byte[] bytes) {

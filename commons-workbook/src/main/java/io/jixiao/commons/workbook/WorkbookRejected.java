@@ -18,6 +18,9 @@ public class WorkbookRejected extends RuntimeException {
         INVALID
     }
 
+    /** A detail names at most this many cells. */
+    private static final int DETAIL_CELLS = 5;
+
     private final Reason reason;
     private final List<CellError> errors;
 
@@ -43,11 +46,20 @@ public class WorkbookRejected extends RuntimeException {
             case UNREADABLE -> ProblemType.UNREADABLE_WORKBOOK;
             case INVALID -> ProblemType.INVALID_INPUT;
         };
-        List<String> cells = errors.stream().filter(e -> e.cell() != null).limit(5)
+        return new ProblemException(type, detail(fields, getMessage()), fields);
+    }
+
+    /**
+     * What a refusal's detail says: its first cells and what is wrong with each ({@code 预算!B7: 不是金额; …}), or
+     * {@code otherwise} when no error names a cell; every error is in the problem's {@code errors} all the same.
+     */
+    public static String detail(List<Problem.FieldError> errors, String otherwise) {
+        List<String> cells = errors.stream().filter(e -> e.cell() != null).limit(DETAIL_CELLS)
                 .map(e -> e.cell() + ": " + e.message()).toList();
-        String detail = cells.isEmpty() ? getMessage()
-                : String.join("; ", cells) + (errors.size() > cells.size() ? " …" : "");
-        return new ProblemException(type, detail, fields);
+        if (cells.isEmpty()) {
+            return otherwise;
+        }
+        return String.join("; ", cells) + (errors.size() > cells.size() ? " …" : "");
     }
 
     public Reason reason() {

@@ -50,6 +50,7 @@ public class PlatformOpenApi {
     private final Vertx vertx;
     private final ObjectMapper mapper;
     private final OpenApiMerger merger;
+    private final JsonNode gatewayDocument;
     private final HttpClient client;
     private volatile Cached cached;
 
@@ -70,6 +71,7 @@ public class PlatformOpenApi {
         this.vertx = vertx;
         this.mapper = mapper;
         this.merger = new OpenApiMerger("jixiao platform API", version);
+        this.gatewayDocument = gatewayDocument(mapper);
         this.client = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(
                 (int) Math.min(Integer.MAX_VALUE, config.openapi().timeout().toMillis())));
     }
@@ -135,18 +137,20 @@ public class PlatformOpenApi {
             if (!down.isEmpty()) {
                 throw new UnavailableServices(down);
             }
-            documents.put("gateway", gatewayDocument()); // the gateway's own routes (the year's workbook)
+            documents.put("gateway", gatewayDocument); // the gateway's own routes (the year's workbook)
             return Buffer.buffer(mapper.writeValueAsBytes(merger.merge(documents)));
         }, false));
     }
 
-    /** The gateway's own routes: {@code openapi/gateway.json} on its class path. */
-    private JsonNode gatewayDocument() throws IOException {
+    /** The gateway's own routes: {@code openapi/gateway.json} on its class path, read once. */
+    private static JsonNode gatewayDocument(ObjectMapper mapper) {
         try (java.io.InputStream in = PlatformOpenApi.class.getResourceAsStream("/" + GATEWAY_DOCUMENT)) {
             if (in == null) {
-                throw new IOException(GATEWAY_DOCUMENT + " is missing from the gateway");
+                throw new IllegalStateException(GATEWAY_DOCUMENT + " is missing from the gateway");
             }
             return mapper.readTree(in);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(GATEWAY_DOCUMENT + " cannot be read", e);
         }
     }
 

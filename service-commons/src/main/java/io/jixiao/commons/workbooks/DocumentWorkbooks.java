@@ -15,6 +15,7 @@ import io.jixiao.commons.workbook.SheetLayout;
 import io.jixiao.commons.workbook.Template;
 import io.jixiao.commons.workbook.WorkbookBinding;
 import io.jixiao.commons.workbook.WorkbookReader;
+import io.jixiao.commons.workbook.WorkbookRejected;
 import io.jixiao.commons.workbook.WorkbookWriter;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,8 +45,6 @@ public class DocumentWorkbooks {
     /** The {@code dryRun} query parameter of a workbook upload, in the API document's words. */
     public static final String DRY_RUN = "试算（只对工作簿上传）：true 时按存入时一样核验并返回结果（版本、是否有变化、核对问题），但不存入任何内容；"
             + "年度工作簿据此先核验全部工作表，全部通过后才存入。";
-    /** Problem details name at most this many cells in their detail (all are in {@code errors}). */
-    private static final int DETAIL_CELLS = 5;
 
     /** A document read from an uploaded workbook, where each of its values came from, and the file's digest. */
     public record Upload<D>(D document, String sha256, WorkbookBinding.Bound bound) {
@@ -60,7 +59,7 @@ public class DocumentWorkbooks {
             List<Problem.FieldError> located = e.errors().stream().map(error -> new Problem.FieldError(error.field(),
                     error.message(), error.cell() != null ? error.cell()
                             : bound.cellOf(error.field()).orElse(null))).toList();
-            return e.withErrors(detail(located, e.getMessage()), located);
+            return e.withErrors(WorkbookRejected.detail(located, e.getMessage()), located);
         }
     }
 
@@ -114,7 +113,8 @@ public class DocumentWorkbooks {
             Problem.FieldError error = JsonProblems.describe(e);
             Problem.FieldError located = new Problem.FieldError(error.field(), error.message(),
                     bound.cellOf(error.field()).orElse(null));
-            throw ProblemException.invalid(detail(List.of(located), "the workbook's values are invalid"),
+            throw ProblemException.invalid(WorkbookRejected.detail(List.of(located),
+                    "the workbook's values are invalid"),
                     List.of(located));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw ProblemException.invalid(List.of(new Problem.FieldError("body", "not a readable document")));
@@ -126,7 +126,8 @@ public class DocumentWorkbooks {
         }
         if (!errors.isEmpty()) {
             errors.sort(Comparator.comparing(Problem.FieldError::field));
-            throw ProblemException.invalid(detail(errors, errors.size() + " field(s) are invalid"), errors);
+            throw ProblemException.invalid(WorkbookRejected.detail(errors, errors.size() + " field(s) are invalid"),
+                    errors);
         }
         return new Upload<>(document, sha256(body), bound);
     }
@@ -165,15 +166,6 @@ public class DocumentWorkbooks {
                 QuarkusTransaction.rollback();
             }
         });
-    }
-
-    static String detail(List<Problem.FieldError> errors, String otherwise) {
-        List<String> cells = errors.stream().filter(e -> e.cell() != null).limit(DETAIL_CELLS)
-                .map(e -> e.cell() + ": " + e.message()).toList();
-        if (cells.isEmpty()) {
-            return otherwise;
-        }
-        return String.join("; ", cells) + (errors.size() > cells.size() ? " …" : "");
     }
 
     static String sha256(byte[] body) {
