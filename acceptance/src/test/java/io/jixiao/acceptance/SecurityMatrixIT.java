@@ -358,12 +358,23 @@ class SecurityMatrixIT {
         r.add(new Route("GET", repT + "/log", rep + "/log", UNIT_READERS, ok, null, null, null));
         r.add(new Route("GET", "/api/reports/due", "/api/reports/due?withinDays=30", EnumSet.of(Caller.FINANCE), ok,
                 null, null, null));
+        // the lists across unit-years (finance's review queue, the years held) and a unit's own years
+        r.add(new Route("GET", "/api/reports/reports", "/api/reports/reports?fiscalYear=" + YEAR + "&status=SUBMITTED",
+                EnumSet.of(Caller.FINANCE), ok, null, null, null));
+        r.add(new Route("GET", "/api/reports/years", "/api/reports/years", EnumSet.of(Caller.FINANCE), ok, null, null,
+                null));
+        r.add(new Route("GET", "/api/reports/units/{unitCode}/years", "/api/reports/units/" + UNIT + "/years",
+                UNIT_READERS, ok, null, null, null));
         r.add(new Route("GET", "/api/reports/exports/findings", "/api/reports/exports/findings?fiscalYear=" + YEAR,
                 FINANCE_ADMIN, ok, null, null, null));
         r.add(new Route("GET", "/api/reports/exports/due", "/api/reports/exports/due?withinDays=30", FINANCE_ADMIN,
                 ok, null, null, null));
         // open data: no token needed; a token that is not valid is still refused
         Set<Caller> everyone = EnumSet.complementOf(EnumSet.of(Caller.EXPIRED, Caller.FORGED));
+        r.add(new Route("GET", "/api/reports/public/reports", "/api/reports/public/reports?fiscalYear=" + YEAR,
+                everyone, ok, null, null, null));
+        r.add(new Route("GET", "/api/reports/public/years", "/api/reports/public/years", everyone, ok, null, null,
+                null));
         r.add(new Route("GET", "/api/reports/public/units/{unitCode}/years/{fiscalYear}",
                 "/api/reports/public" + UY + "?format=json", everyone, Set.of(200, 404), null, null, null));
 

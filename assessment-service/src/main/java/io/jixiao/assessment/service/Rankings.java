@@ -44,6 +44,7 @@ public class Rankings {
             @Schema(description = "名次：按计算总分（或所选指标的得分）从高到低；只有评分依据达到覆盖率要求的评价才有名次，"
                     + "待补充的排在其后，名次为空。") Integer rank,
             @Schema(description = "单位编码。") String unitCode,
+            @Schema(description = "单位名称；单位尚未登记到本服务时为空。") String unitName,
             @Schema(description = "预算年度。") int fiscalYear,
             @Schema(description = "所属地区。") String region,
             @Schema(description = "单位级次。") String level,
@@ -69,7 +70,9 @@ public class Rankings {
 
     private static final String COLUMNS = "s.unit_code, s.fiscal_year, s.region, s.level, s.status,"
             + " s.coverage_percent, s.total, s.grade, s.declared_total, s.error_findings, s.warning_level,"
-            + " s.framework_id";
+            + " s.framework_id, k.name";
+    /** The units' names, joined for the page's rows only. */
+    private static final String NAMES = " left join known_unit k on k.unit_code = s.unit_code";
     private static final String COMPLETE = ScoreSnapshot.Status.SCORED.name();
 
     private final EntityManager em;
@@ -93,13 +96,13 @@ public class Rankings {
         String limit = size > 0 ? " limit " + size + " offset " + (long) page * size : "";
         String sql;
         if (f.indicator() == null) {
-            sql = "select " + COLUMNS + ", cast(null as numeric) from unit_score s"
+            sql = "select " + COLUMNS + ", cast(null as numeric) from unit_score s" + NAMES
                     + where(f, params, "s") + " order by s.status desc, s.total desc, s.unit_code" + limit;
         } else {
             // driven by the indicator's own index; only the page's rows are joined
             params.put("indicator", f.indicator());
             sql = "select " + COLUMNS + ", i.score from indicator_score i"
-                    + " join unit_score s on s.unit_code = i.unit_code and s.fiscal_year = i.fiscal_year"
+                    + " join unit_score s on s.unit_code = i.unit_code and s.fiscal_year = i.fiscal_year" + NAMES
                     + where(f, params, "i") + " and i.code = :indicator"
                     + " order by i.score desc nulls last, i.unit_code" + limit;
         }
@@ -116,9 +119,9 @@ public class Rankings {
             // have none; by one indicator, every assessed score is ranked, as the indicator's own coverage is whole
             Integer rank = f.indicator() != null
                     || COMPLETE.equals(status) && f.completeness() != Completeness.INCOMPLETE ? position : null;
-            out.add(new Ranked(rank, (String) r[0], ((Number) r[1]).intValue(), (String) r[2], (String) r[3],
-                    status, (BigDecimal) r[5], (BigDecimal) r[6], (String) r[7], (BigDecimal) r[8],
-                    ((Number) r[9]).intValue(), (String) r[10], (String) r[11], (BigDecimal) r[12]));
+            out.add(new Ranked(rank, (String) r[0], (String) r[12], ((Number) r[1]).intValue(), (String) r[2],
+                    (String) r[3], status, (BigDecimal) r[5], (BigDecimal) r[6], (String) r[7], (BigDecimal) r[8],
+                    ((Number) r[9]).intValue(), (String) r[10], (String) r[11], (BigDecimal) r[13]));
         }
         return out;
     }

@@ -38,6 +38,10 @@ public final class LocalRun {
         say("""
 
                 jixiao is up (%d s).
+                  Web pages (log in below)        %s/
+                    finance dashboard             %s/finance
+                    the sample unit's year        %s/units/XZ-WXB/years/2024
+                    published reports (no login)  %s/public
                   Gateway (the one entry point)   %s
                   Swagger UI (whole platform)     %s/q/swagger-ui
                   Keycloak                        %s   (admin console: kcadmin / kcadmin — demo only)
@@ -45,7 +49,7 @@ public final class LocalRun {
                   personnel-service               %s
                   assessment-service              %s
                   report-service                  %s
-                Demo logins (realm jixiao, client jixiao-cli; demo only):
+                Demo logins (the web pages, or realm jixiao's client jixiao-cli; demo only):
                   finance / finance     — finance department, reads every unit
                   reporter / reporter   — reporter and approver of unit XZ-WXB
                   admin / admin         — administrator
@@ -54,7 +58,8 @@ public final class LocalRun {
                        %s
                 Logs: %s
                 Ctrl-C stops everything; data is kept for the next start.
-                """.formatted(seconds, platform.gatewayUrl(), platform.gatewayUrl(), platform.keycloak().url(),
+                """.formatted(seconds, platform.gatewayUrl(), platform.gatewayUrl(), platform.gatewayUrl(),
+                platform.gatewayUrl(), platform.gatewayUrl(), platform.gatewayUrl(), platform.keycloak().url(),
                 platform.url(Service.BUDGET), platform.url(Service.PERSONNEL), platform.url(Service.ASSESSMENT),
                 platform.url(Service.REPORT), platform.keycloak().tokenEndpoint(), config.logDir()));
         stopped.await();

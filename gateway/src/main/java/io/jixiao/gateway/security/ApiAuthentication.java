@@ -6,6 +6,7 @@ import io.quarkus.security.AuthenticationException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,7 +36,10 @@ public class ApiAuthentication {
     }
 
     private void requireToken(RoutingContext rc) {
-        boolean authenticated = rc.user() instanceof QuarkusHttpUser user && !user.getSecurityIdentity().isAnonymous();
+        // the API takes bearer tokens only: a page's session cookie does not reach the services (nor lets another
+        // site's form post to the API in the person's name)
+        boolean authenticated = rc.user() instanceof QuarkusHttpUser user && !user.getSecurityIdentity().isAnonymous()
+                && rc.request().getHeader(HttpHeaders.AUTHORIZATION) != null;
         if (authenticated || rc.normalizedPath().startsWith(OPEN_DATA)) {
             rc.next();
         } else {
@@ -45,7 +49,8 @@ public class ApiAuthentication {
 
     private void answerFailure(RoutingContext rc) {
         Throwable failure = rc.failure();
-        if (rc.response().ended()) {
+        if (rc.response().ended() || !rc.normalizedPath().startsWith("/api/")) {
+            // the pages' own failures: Quarkus answers them (a login redirect for a page without a session)
             rc.next();
         } else if (failure instanceof AuthenticationException || failure instanceof UnauthorizedException) {
             unauthorized(rc);

@@ -4,15 +4,22 @@ import io.jixiao.commons.web.ProblemException;
 import io.jixiao.report.model.ReportModel;
 import io.jixiao.report.render.Renderers;
 import io.jixiao.report.render.ReportFormat;
+import io.jixiao.report.service.ReportListings;
 import io.jixiao.report.service.WorkflowViews;
 import jakarta.annotation.security.PermitAll;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -32,11 +39,31 @@ public class PublicReportResource {
             ReportFormat.DOCX);
 
     private final WorkflowViews views;
+    private final ReportListings listings;
     private final Renderers renderers;
 
-    public PublicReportResource(WorkflowViews views, Renderers renderers) {
+    public PublicReportResource(WorkflowViews views, ReportListings listings, Renderers renderers) {
         this.views = views;
+        this.listings = listings;
         this.renderers = renderers;
+    }
+
+    @GET
+    @Path("reports")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The published reports of a fiscal year (no login): ?region, paged, newest first")
+    public ReportListings.Listing reports(@QueryParam("fiscalYear") @NotNull Integer fiscalYear,
+            @QueryParam("region") String region, @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+        return listings.published(fiscalYear, region, page, size);
+    }
+
+    @GET
+    @Path("years")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The fiscal years with a published report, newest first (no login)")
+    public List<Integer> years() {
+        return listings.publishedYears();
     }
 
     @GET

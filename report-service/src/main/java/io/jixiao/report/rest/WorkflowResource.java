@@ -6,14 +6,19 @@ import io.jixiao.commons.security.UnitAccess;
 import io.jixiao.report.model.Prose;
 import io.jixiao.report.model.ReportModel;
 import io.jixiao.report.render.Renderers;
+import io.jixiao.report.repository.ReportWorkflow;
+import io.jixiao.report.service.ReportListings;
 import io.jixiao.report.service.Workflow;
 import io.jixiao.report.service.WorkflowViews;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -68,14 +73,45 @@ public class WorkflowResource {
 
     private final Workflow workflow;
     private final WorkflowViews views;
+    private final ReportListings listings;
     private final Renderers renderers;
     private final UnitAccess access;
 
-    public WorkflowResource(Workflow workflow, WorkflowViews views, Renderers renderers, UnitAccess access) {
+    public WorkflowResource(Workflow workflow, WorkflowViews views, ReportListings listings, Renderers renderers,
+            UnitAccess access) {
         this.workflow = workflow;
         this.views = views;
+        this.listings = listings;
         this.renderers = renderers;
         this.access = access;
+    }
+
+    @GET
+    @Path("reports")
+    @RolesAllowed(Roles.FINANCE)
+    @Operation(summary = "The reports of a fiscal year (finance's review queue): ?region, ?status (e.g. SUBMITTED), "
+            + "paged, oldest change first, with the count of every state and of overdue publications")
+    public ReportListings.Listing reports(@QueryParam("fiscalYear") @NotNull Integer fiscalYear,
+            @QueryParam("region") String region, @QueryParam("status") ReportWorkflow.Status status,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+        return listings.list(fiscalYear, region, status, page, size);
+    }
+
+    @GET
+    @Path("years")
+    @RolesAllowed(Roles.FINANCE)
+    @Operation(summary = "The fiscal years with figures or reports, newest first (finance)")
+    public List<Integer> years() {
+        return listings.years(null);
+    }
+
+    @GET
+    @Path("units/{unitCode}/years")
+    @Operation(summary = "The fiscal years a unit has figures or a report for, newest first")
+    public List<Integer> unitYears(@PathParam("unitCode") @Pattern(regexp = Paths.UNIT_CODE) String unitCode) {
+        access.requireRead(unitCode);
+        return listings.years(unitCode);
     }
 
     @GET
