@@ -203,6 +203,11 @@ public final class Platform implements AutoCloseable {
             // the browser origins allowed to call the API (the gateway's own is always allowed)
             env.put("JIXIAO_CORS_ORIGINS", System.getenv().getOrDefault("JIXIAO_CORS_ORIGINS",
                     "http://localhost:" + httpPort));
+            // the web pages' Keycloak client and the keys of their cookies (demo values, as in the realm file)
+            env.put("JIXIAO_WEB_CLIENT_ID", "jixiao-web");
+            env.put("JIXIAO_WEB_CLIENT_SECRET", "jixiao-web-secret");
+            env.put("JIXIAO_WEB_STATE_SECRET", "jixiao-demo-state-secret-0123456789abcdef");
+            env.put("JIXIAO_WEB_SESSION_SECRET", "jixiao-demo-session-secret-0123456789abcdef");
         }
         return env;
     }
