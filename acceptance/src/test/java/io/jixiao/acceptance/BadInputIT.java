@@ -48,6 +48,9 @@ import org.junit.jupiter.api.Test;
  */
 class BadInputIT {
 
+    /** How many answers of each kind of mistake, endpoint and status are checked against the API document. */
+    private static final int CONTRACT_CHECKS_PER_KIND = 3;
+
     static final int PER_ENDPOINT = 1_000;
     private static final String UNIT = "XZ-WXB";
     private static final String UY = "/units/" + UNIT + "/years/2024";
@@ -112,6 +115,7 @@ class BadInputIT {
         Map<String, String> before = snapshot();
         Map<String, List<String>> wrong = new ConcurrentHashMap<>();
         AtomicInteger sent = new AtomicInteger();
+        Map<String, AtomicInteger> checked = new ConcurrentHashMap<>();
         ExecutorService pool = Executors.newFixedThreadPool(4);
         List<Future<?>> work = new ArrayList<>();
         for (Endpoint endpoint : endpoints) {
@@ -143,10 +147,17 @@ class BadInputIT {
                                 k -> Collections.synchronizedList(new ArrayList<>()))
                                 .add(m.kind() + " → " + status + " " + abbreviate(response.body()));
                     }
-                    // the answer is what the platform's document says, and says nothing of the framework inside
-                    List<String> problems = new ArrayList<>(Contract.violations(Contract.Scope.ANSWER,
-                            endpoint.method(), platform.url(endpoint.service()) + m.path(), "application/json",
-                            token(endpoint.as()), m.body(), response));
+                    // the answer is what the platform's document says (checked for the first few answers of each
+                    // kind of mistake, endpoint and status: the validator is most of this test's CPU, and the same
+                    // mistake answered with the same status is answered alike), and never says anything of the
+                    // framework inside (checked for every answer)
+                    List<String> problems = new ArrayList<>();
+                    if (checked.computeIfAbsent(endpoint.method() + " " + endpoint.path() + " " + m.kind() + " "
+                            + status, k -> new AtomicInteger()).getAndIncrement() < CONTRACT_CHECKS_PER_KIND) {
+                        problems.addAll(Contract.violations(Contract.Scope.ANSWER, endpoint.method(),
+                                platform.url(endpoint.service()) + m.path(), "application/json", token(endpoint.as()),
+                                m.body(), response));
+                    }
                     Matcher internals = INTERNALS.matcher(response.body() == null ? "" : ownWords(response.body()));
                     if (internals.find()) {
                         problems.add("framework internals in the answer: «" + internals.group() + "» in "

@@ -35,6 +35,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -47,6 +48,7 @@ import org.junit.jupiter.api.Test;
  * carry the value and the version of the budget event they came from. Each test reads the state it starts from, so
  * the tests hold in any order.
  */
+@Order(1)
 class FaultToleranceIT {
 
     private static final String UNIT = "XZ-FLT";

@@ -135,9 +135,23 @@ class WebIT {
         assertTrue(ranking.getText().contains(UNIT), ranking.getText());
         // ECharts drew the grade distribution (as SVG) from the options the gateway wrote
         wait(browser).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#grade-chart svg")));
-        assertEquals("1", browser.findElement(By.id("tile-units")).findElement(By.className("n")).getText());
+        // the tile counts the units the ranking lists
+        String units = browser.findElement(By.id("tile-units")).findElement(By.className("n")).getText();
+        assertTrue(browser.findElement(By.id("ranking")).getText().contains("共 " + units + " 个单位"), units);
         assertEveryControlIsLabelled(browser);
         shot(browser, "finance-dashboard");
+        // the session lives in HttpOnly, SameSite cookies, the CSRF token in an HttpOnly one: no script reads them
+        for (org.openqa.selenium.Cookie cookie : browser.manage().getCookies()) {
+            if (cookie.getName().startsWith("q_session") || cookie.getName().equals("jixiao-csrf")) {
+                assertTrue(cookie.isHttpOnly(), cookie.getName() + " is HttpOnly");
+            }
+            if (cookie.getName().startsWith("q_session")) {
+                assertEquals("Lax", cookie.getSameSite(), cookie.getName());
+            }
+        }
+        assertTrue(browser.manage().getCookieNamed("q_session") != null, "a session cookie");
+        Object scriptCookies = ((JavascriptExecutor) browser).executeScript("return document.cookie;");
+        assertEquals("", scriptCookies, "scripts see no cookie");
 
         // the ranking filters in place (htmx): no graded unit, then all again
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("f-completeness")))
@@ -214,7 +228,7 @@ class WebIT {
         WebElement queue = wait(finance).until(ExpectedConditions.presenceOfElementLocated(By.id("review-queue")));
         assertTrue(queue.getText().contains(UNIT), queue.getText());
         shot(finance, "finance-review-queue");
-        queue.findElement(By.linkText("审核")).click();
+        queue.findElement(By.cssSelector("a[href='" + PAGE + "#review']")).click();
         wait(finance).until(ExpectedConditions.presenceOfElementLocated(By.id("return-comment")))
                 .sendKeys("请补充项目支出预算数");
         finance.findElement(By.id("return")).click();

@@ -85,21 +85,21 @@ public class FinancePage {
             @QueryParam("level") String level, @QueryParam("grade") String grade,
             @QueryParam("completeness") String completeness, @QueryParam("indicator") String indicator,
             @QueryParam("page") Integer page) {
-        requireFinance();
-        List<Object> years = list(await(services.read(viewers.current(), Backend.REPORTS, "/api/reports/years")));
+        Viewer viewer = financeViewer();
+        List<Object> years = list(await(services.read(viewer, Backend.REPORTS, "/api/reports/years")));
         int chosen = year != null ? year : years.isEmpty() ? Year.now().getValue() - 1 : ((Number) years.get(0)).intValue();
         Filter f = filter(chosen, region, level, grade, completeness, indicator, page);
         String inRegion = f.region() == null ? "" : "&region=" + URLEncoder.encode(f.region(), StandardCharsets.UTF_8);
         Map<String, CompletableFuture<Object>> calls = new LinkedHashMap<>();
-        calls.put("summary", services.read(viewers.current(), Backend.ASSESSMENT, "/api/assessment/summary?fiscalYear="
+        calls.put("summary", services.read(viewer, Backend.ASSESSMENT, "/api/assessment/summary?fiscalYear="
                 + f.year() + inRegion));
-        calls.put("reports", services.read(viewers.current(), Backend.REPORTS, "/api/reports/reports?fiscalYear=" + f.year()
+        calls.put("reports", services.read(viewer, Backend.REPORTS, "/api/reports/reports?fiscalYear=" + f.year()
                 + inRegion + "&status=SUBMITTED&size=" + PAGE_SIZE));
-        calls.put("ranking", services.read(viewers.current(), Backend.ASSESSMENT, "/api/assessment/rankings?"
+        calls.put("ranking", services.read(viewer, Backend.ASSESSMENT, "/api/assessment/rankings?"
                 + f.rankingQuery()));
-        calls.put("warnings", services.read(viewers.current(), Backend.ASSESSMENT, "/api/assessment/warnings?fiscalYear="
+        calls.put("warnings", services.read(viewer, Backend.ASSESSMENT, "/api/assessment/warnings?fiscalYear="
                 + f.year()));
-        calls.put("frameworks", services.read(viewers.current(), Backend.ASSESSMENT, "/api/assessment/frameworks"));
+        calls.put("frameworks", services.read(viewer, Backend.ASSESSMENT, "/api/assessment/frameworks"));
         Map<String, Object> data = new LinkedHashMap<>();
         calls.forEach((key, call) -> data.put(key, await(call)));
         data.put("years", years.isEmpty() ? List.of(f.year()) : years);
@@ -107,7 +107,7 @@ public class FinancePage {
         data.put("ranking", paged(object(data.get("ranking"))));
         Map<String, Object> summary = object(data.get("summary"));
         data.put("unitCount", number(summary.get("count")) + number(summary.get("incomplete")));
-        data.put("indicators", indicators(list(data.get("frameworks")),
+        data.put("indicators", indicators(viewer, list(data.get("frameworks")),
                 list(object(data.get("ranking")).get("items"))));
         data.put("gradeChart", gradeChart(object(object(data.get("summary")).get("byGrade"))));
         List<Object> warned = new ArrayList<>();
@@ -126,9 +126,9 @@ public class FinancePage {
             @QueryParam("level") String level, @QueryParam("grade") String grade,
             @QueryParam("completeness") String completeness, @QueryParam("indicator") String indicator,
             @QueryParam("page") Integer page) {
-        requireFinance();
+        Viewer viewer = financeViewer();
         Filter f = filter(year, region, level, grade, completeness, indicator, page);
-        Map<String, Object> ranking = object(await(services.read(viewers.current(), Backend.ASSESSMENT,
+        Map<String, Object> ranking = object(await(services.read(viewer, Backend.ASSESSMENT,
                 "/api/assessment/rankings?" + f.rankingQuery())));
         return pages.page("FinancePage/ranking").data("filter", f).data("ranking", paged(ranking));
     }
@@ -138,13 +138,13 @@ public class FinancePage {
     @Path("indicator")
     public TemplateInstance indicator(@QueryParam("year") int year, @QueryParam("region") String region,
             @QueryParam("code") String code) {
-        requireFinance();
+        Viewer viewer = financeViewer();
         if (code == null || !code.matches("\\d+(\\.\\d+){0,2}")) {
             throw PageException.notFound("请选择指标。");
         }
         Filter f = filter(year, region, null, null, null, null, 0);
         String inRegion = f.region() == null ? "" : "&region=" + URLEncoder.encode(f.region(), StandardCharsets.UTF_8);
-        List<Object> rows = list(await(services.read(viewers.current(), Backend.ASSESSMENT, "/api/assessment/indicators/" + code
+        List<Object> rows = list(await(services.read(viewer, Backend.ASSESSMENT, "/api/assessment/indicators/" + code
                 + "?fiscalYear=" + year + inRegion)));
         return pages.page("FinancePage/indicator").data("filter", f).data("code", code)
                 .data("rows", rows.subList(0, Math.min(rows.size(), 200))).data("chart", Charts.histogram(rows));
@@ -158,23 +158,23 @@ public class FinancePage {
             @QueryParam("level") String level, @QueryParam("grade") String grade,
             @QueryParam("completeness") String completeness, @QueryParam("indicator") String indicator,
             @QueryParam("format") String format) {
-        requireFinance();
+        Viewer viewer = financeViewer();
         Filter f = filter(year, region, level, grade, completeness, indicator, 0);
         String chosen = "csv".equals(format) ? "csv" : "xlsx";
-        Services.Answer answer = await(services.call(viewers.current(), "GET", Backend.ASSESSMENT,
+        Services.Answer answer = await(services.call(viewer, "GET", Backend.ASSESSMENT,
                 "/api/assessment/rankings/export?" + f.rankingQuery() + "&format=" + chosen, "*/*", null, null));
         return Downloads.relay(answer, "绩效排名-" + year + "." + chosen);
     }
 
     /** The scored indicators (leaves) of the framework the ranking's first unit is scored by, for the comparison. */
-    private List<Map<String, Object>> indicators(List<Object> frameworks, List<Object> ranked) {
+    private List<Map<String, Object>> indicators(Viewer viewer, List<Object> frameworks, List<Object> ranked) {
         if (frameworks.isEmpty()) {
             return List.of();
         }
         Object id = ranked.isEmpty() ? null : object(ranked.get(0)).get("frameworkId");
         Map<String, Object> framework = object(frameworks.stream().filter(fw -> object(fw).get("id").equals(id))
                 .findFirst().orElse(frameworks.get(0)));
-        Map<String, Object> whole = object(await(services.read(viewers.current(), Backend.ASSESSMENT, "/api/assessment/frameworks/"
+        Map<String, Object> whole = object(await(services.read(viewer, Backend.ASSESSMENT, "/api/assessment/frameworks/"
                 + framework.get("id") + "/versions/" + framework.get("version"))));
         List<Map<String, Object>> leaves = new ArrayList<>();
         collectLeaves(list(whole.get("indicators")), leaves);
@@ -208,10 +208,13 @@ public class FinancePage {
         return value instanceof Number n ? n.longValue() : 0;
     }
 
-    private void requireFinance() {
-        if (!viewers.current().finance()) {
+    /** The person looking, if they are of the finance department. */
+    private Viewer financeViewer() {
+        Viewer viewer = viewers.current();
+        if (!viewer.finance()) {
             throw PageException.forbidden();
         }
+        return viewer;
     }
 
     private static Filter filter(int year, String region, String level, String grade, String completeness,

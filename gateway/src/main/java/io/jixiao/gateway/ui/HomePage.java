@@ -25,15 +25,16 @@ public class HomePage {
 
     @GET
     public Response home() {
-        if (viewers.current().finance()) {
+        Viewer viewer = viewers.current();
+        if (viewer.finance()) {
             return Response.seeOther(URI.create("/finance")).build();
         }
-        if (viewers.current().unitCode() != null) {
-            List<Object> years = Services.list(Services.await(services.read(viewers.current(), Backend.REPORTS,
-                    "/api/reports/units/" + viewers.current().unitCode() + "/years")));
+        if (viewer.unitCode() != null) {
+            List<Object> years = Services.list(Services.await(services.read(viewer, Backend.REPORTS,
+                    "/api/reports/units/" + viewer.unitCode() + "/years")));
             // a unit with nothing yet reports on the year just ended
             Object year = years.isEmpty() ? Year.now().getValue() - 1 : years.get(0);
-            return Response.seeOther(URI.create(UnitPage.unitPath(viewers.current().unitCode(), ((Number) year).intValue())))
+            return Response.seeOther(URI.create(UnitPage.unitPath(viewer.unitCode(), ((Number) year).intValue())))
                     .build();
         }
         return Response.seeOther(URI.create("/public")).build();

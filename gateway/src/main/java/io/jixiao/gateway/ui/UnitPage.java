@@ -46,7 +46,7 @@ public class UnitPage {
     /** What the page says after a form went through. */
     private static final Map<String, String> DONE = Map.of("explained", "情况说明已保存。", "narratives", "报告文字已保存。",
             "submitted", "报告已报送。", "returned", "报告已退回单位。", "accepted", "报告已审核通过。", "published", "报告已公开。",
-            "workbook", "工作簿已上传，各项数据均已保存。");
+            "workbook", "工作簿已上传，各项数据均已保存。", "evaluation", "自评表已保存，评分随后更新。");
 
 
     /** The unit-year documents, each with its owner and the page's name for it. */
@@ -107,6 +107,22 @@ public class UnitPage {
                 "narratives", "narratives");
     }
 
+    /** The 自评表's actual values and ratings from the form; the rest of the evaluation is kept as held. */
+    @POST
+    @Path("evaluation")
+    public Response evaluation(@PathParam("unitCode") String unitCode, @PathParam("fiscalYear") int fiscalYear,
+            MultivaluedMap<String, String> form) {
+        Viewer viewer = requireUnit(unitCode);
+        String path = Backend.ASSESSMENT.prefix() + unitPath(unitCode, fiscalYear);
+        Map<String, Object> held = object(await(services.readIfAny(viewer, Backend.ASSESSMENT, path + "/evaluation")));
+        Map<String, Object> score = object(object(await(services.readIfAny(viewer, Backend.ASSESSMENT, path + "/score")))
+                .get("score"));
+        List<EvaluationForm.Line> lines = EvaluationForm.lines(frameworkIndicators(viewer, score), object(held
+                .get("document")));
+        return act(unitCode, fiscalYear, "PUT", Backend.ASSESSMENT, "/evaluation",
+                EvaluationForm.document(object(held.get("document")), lines, form), "evaluation", "evaluation-form");
+    }
+
     @POST
     @Path("submit")
     public Response submit(@PathParam("unitCode") String unitCode, @PathParam("fiscalYear") int fiscalYear) {
@@ -148,12 +164,12 @@ public class UnitPage {
     @Produces({MediaType.TEXT_HTML, "application/pdf", Downloads.DOCX})
     public Response report(@PathParam("unitCode") String unitCode, @PathParam("fiscalYear") int fiscalYear,
             @QueryParam("format") String format) {
-        requireUnit(unitCode);
+        Viewer viewer = requireUnit(unitCode);
         String chosen = format == null ? "html" : format;
         if (!List.of("html", "pdf", "docx").contains(chosen)) {
             throw PageException.notFound("没有这种格式。");
         }
-        Services.Answer answer = await(services.call(viewers.current(), "GET", Backend.REPORTS,
+        Services.Answer answer = await(services.call(viewer, "GET", Backend.REPORTS,
                 base(unitCode, fiscalYear) + "?format=" + chosen, "*/*", null, null));
         return Downloads.relay(answer, "自评报告-" + unitCode + "-" + fiscalYear + "." + chosen);
     }
@@ -163,8 +179,8 @@ public class UnitPage {
     @Path("workbook")
     @Produces(Downloads.XLSX)
     public Response workbook(@PathParam("unitCode") String unitCode, @PathParam("fiscalYear") int fiscalYear) {
-        requireUnit(unitCode);
-        Services.Answer answer = await(services.callGateway(viewers.current(), "GET", "/api/workbooks" + unitPath(unitCode,
+        Viewer viewer = requireUnit(unitCode);
+        Services.Answer answer = await(services.callGateway(viewer, "GET", "/api/workbooks" + unitPath(unitCode,
                 fiscalYear), Downloads.XLSX, null, null));
         return Downloads.relay(answer, unitCode + "-" + fiscalYear + "年度绩效自评数据.xlsx");
     }
@@ -178,36 +194,36 @@ public class UnitPage {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response upload(@PathParam("unitCode") String unitCode, @PathParam("fiscalYear") int fiscalYear,
             @RestForm("file") FileUpload file) {
-        requireUnit(unitCode);
+        Viewer viewer = requireUnit(unitCode);
         byte[] bytes;
         try {
             bytes = file == null ? new byte[0] : Files.readAllBytes(file.uploadedFile());
         } catch (IOException e) {
             throw new PageException(400, "未能读取上传的文件。");
         }
-        Services.Answer answer = await(services.callGateway(viewers.current(), "PUT", "/api/workbooks" + unitPath(unitCode,
+        Services.Answer answer = await(services.callGateway(viewer, "PUT", "/api/workbooks" + unitPath(unitCode,
                 fiscalYear), "application/json", bytes, Downloads.XLSX));
         return answered(unitCode, fiscalYear, answer, "workbook", "workbook");
     }
 
     /** Renders the page; {@code problem} is a service's refusal of the last form, shown above everything. */
     TemplateInstance render(String unitCode, int fiscalYear, Map<String, Object> problem, String done) {
-        requireUnit(unitCode);
+        Viewer viewer = requireUnit(unitCode);
         String base = base(unitCode, fiscalYear);
         Map<String, CompletableFuture<Object>> calls = new LinkedHashMap<>();
-        calls.put("status", services.read(viewers.current(), Backend.REPORTS, base + "/status"));
-        calls.put("findings", services.read(viewers.current(), Backend.REPORTS, base + "/findings"));
-        calls.put("score", services.readIfAny(viewers.current(), Backend.ASSESSMENT, Backend.ASSESSMENT.prefix()
+        calls.put("status", services.read(viewer, Backend.REPORTS, base + "/status"));
+        calls.put("findings", services.read(viewer, Backend.REPORTS, base + "/findings"));
+        calls.put("score", services.readIfAny(viewer, Backend.ASSESSMENT, Backend.ASSESSMENT.prefix()
                 + unitPath(unitCode, fiscalYear) + "/score"));
-        calls.put("versions", services.read(viewers.current(), Backend.REPORTS, base + "/versions"));
-        calls.put("log", services.read(viewers.current(), Backend.REPORTS, base + "/log"));
-        calls.put("years", services.read(viewers.current(), Backend.REPORTS, "/api/reports/units/" + unitCode + "/years"));
+        calls.put("versions", services.read(viewer, Backend.REPORTS, base + "/versions"));
+        calls.put("log", services.read(viewer, Backend.REPORTS, base + "/log"));
+        calls.put("years", services.read(viewer, Backend.REPORTS, "/api/reports/units/" + unitCode + "/years"));
         for (Document d : Document.values()) {
-            calls.put(d.path, services.readIfAny(viewers.current(), d.backend, d.backend.prefix() + unitPath(unitCode, fiscalYear)
+            calls.put(d.path, services.readIfAny(viewer, d.backend, d.backend.prefix() + unitPath(unitCode, fiscalYear)
                     + "/" + d.path));
         }
         for (Backend b : Backend.all()) {
-            calls.put("audit-" + b.id(), services.read(viewers.current(), b, b.prefix() + unitPath(unitCode, fiscalYear) + "/audit"));
+            calls.put("audit-" + b.id(), services.read(viewer, b, b.prefix() + unitPath(unitCode, fiscalYear) + "/audit"));
         }
         Map<String, Object> data = new LinkedHashMap<>();
         calls.forEach((key, call) -> data.put(key, await(call)));
@@ -240,14 +256,28 @@ public class UnitPage {
         }
         data.put("errorFindings", errors);
         data.put("base", unitPath(unitCode, fiscalYear));
+        data.put("evaluationLines", EvaluationForm.lines(frameworkIndicators(viewer,
+                object(object(data.get("score")).get("score"))), object(object(data.get("evaluation")).get("document"))));
+        data.put("levels", EvaluationForm.LEVELS);
         return pages.page("UnitPage/portal").data("unitCode", unitCode).data("fiscalYear", fiscalYear)
                 .data("data", data).data("problem", problem).data("done", done == null ? null : DONE.get(done));
     }
 
+    /** The indicators of the framework a score was made by (none before the first score). */
+    private List<Object> frameworkIndicators(Viewer viewer, Map<String, Object> score) {
+        Map<String, Object> framework = object(score.get("framework"));
+        if (framework.get("id") == null) {
+            return List.of();
+        }
+        return list(object(await(services.read(viewer, Backend.ASSESSMENT, "/api/assessment/frameworks/"
+                + framework.get("id") + "/versions/" + framework.get("version")))).get("indicators"));
+    }
+
     private Response act(String unitCode, int fiscalYear, String method, Backend backend, String path, Object body,
             String done, String anchor) {
-        return answered(unitCode, fiscalYear, services.send(viewers.current(), method, backend, base(unitCode, fiscalYear) + path,
-                body), done, anchor);
+        Viewer viewer = viewers.current();
+        return answered(unitCode, fiscalYear, services.send(viewer, method, backend, backend.prefix()
+                + unitPath(unitCode, fiscalYear) + path, body), done, anchor);
     }
 
     /** After a form: back to the page saying what was done, or the page with the service's refusal above it. */
@@ -264,13 +294,16 @@ public class UnitPage {
                 .entity(render(unitCode, fiscalYear, problem, null)).type(MediaType.TEXT_HTML_TYPE).build();
     }
 
-    private void requireUnit(String unitCode) {
+    /** The person looking, if they may see this unit's pages (the services decide again on every call). */
+    private Viewer requireUnit(String unitCode) {
+        Viewer viewer = viewers.current();
         if (!UNIT.matcher(unitCode).matches()) {
             throw PageException.notFound("没有这个单位。");
         }
-        if (!viewers.current().mayRead(unitCode)) {
+        if (!viewer.mayRead(unitCode)) {
             throw PageException.forbidden();
         }
+        return viewer;
     }
 
     private static Map<String, Object> comment(String comment) {
