@@ -10,8 +10,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -43,6 +45,13 @@ public final class Tokens {
     }
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /**
+     * Tokens handed out before, by token endpoint, client and login: reused while more than {@link #REUSE_MARGIN} of
+     * their life is left. A password grant makes Keycloak hash the password (Argon2), tens of milliseconds of CPU
+     * each; the tests ask for the same few logins thousands of times.
+     */
+    private static final Map<String, Issued> ISSUED = new ConcurrentHashMap<>();
+    private static final Duration REUSE_MARGIN = Duration.ofSeconds(60);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String tokenEndpoint;
@@ -109,7 +118,27 @@ public final class Tokens {
         return user(principal.startsWith("user:") ? principal.substring("user:".length()) : principal);
     }
 
+    /** An access token and until when it may be handed out again. */
+    private record Issued(String token, Instant reuseUntil) {
+    }
+
     private String request(Map<String, String> form, String who) {
+        String key = tokenEndpoint + '\n' + form;
+        Issued before = ISSUED.get(key);
+        if (before != null && Instant.now().isBefore(before.reuseUntil())) {
+            return before.token();
+        }
+        Instant asked = Instant.now();
+        JsonNode json = fetch(form, who);
+        String token = json.get("access_token").asText();
+        Instant reuseUntil = asked.plusSeconds(json.path("expires_in").asLong(0)).minus(REUSE_MARGIN);
+        if (reuseUntil.isAfter(asked)) {
+            ISSUED.put(key, new Issued(token, reuseUntil));
+        }
+        return token;
+    }
+
+    private JsonNode fetch(Map<String, String> form, String who) {
         String body = form.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
@@ -123,8 +152,7 @@ public final class Tokens {
                 throw new IllegalStateException("no token for " + who + ": HTTP " + response.statusCode() + " "
                         + response.body());
             }
-            JsonNode json = JSON.readTree(response.body());
-            return json.get("access_token").asText();
+            return JSON.readTree(response.body());
         } catch (IOException e) {
             throw new IllegalStateException("no token for " + who + ": " + e, e);
         } catch (InterruptedException e) {
