@@ -74,7 +74,7 @@ class DashboardBenchmark {
             List<Double> server = new ArrayList<>();
             for (int i = 0; i < WARM_UP + LOADS; i++) {
                 browser.get(page);
-                wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#grade-chart svg")));
+                wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#grade-chart svg text")));
                 @SuppressWarnings("unchecked")
                 Map<String, Object> timing = (Map<String, Object>) ((JavascriptExecutor) browser).executeScript(
                         "var n = performance.getEntriesByType('navigation')[0];"

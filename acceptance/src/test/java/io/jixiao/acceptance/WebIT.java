@@ -134,7 +134,8 @@ class WebIT {
         WebElement ranking = wait(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("ranking-table")));
         assertTrue(ranking.getText().contains(UNIT), ranking.getText());
         // ECharts drew the grade distribution (as SVG) from the options the gateway wrote
-        wait(browser).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#grade-chart svg")));
+        wait(browser).until(d -> d.findElements(By.cssSelector("#grade-chart svg text")).stream()
+                .anyMatch(t -> t.getText().equals("待补充")));
         // the tile counts the units the ranking lists
         String units = browser.findElement(By.id("tile-units")).findElement(By.className("n")).getText();
         assertTrue(browser.findElement(By.id("ranking")).getText().contains("共 " + units + " 个单位"), units);
@@ -163,6 +164,12 @@ class WebIT {
         assertEquals(url, browser.getCurrentUrl(), "the page stayed; only the ranking was replaced");
         shot(browser, "finance-ranking-filtered");
 
+        // one indicator across the units (the first the framework lists): its spread drawn, each unit's place
+        browser.findElement(By.cssSelector("#indicator-compare button")).click();
+        wait(browser).until(d -> !d.findElements(By.cssSelector("#indicator-chart svg text")).isEmpty());
+        assertFalse(browser.findElements(By.cssSelector("#indicator-table tbody a")).isEmpty(), "units listed");
+        shot(browser, "finance-indicator");
+
         browser.get(web + "/finance");
         wait(browser).until(ExpectedConditions.presenceOfElementLocated(By.linkText(unitName(browser)))).click();
         wait(browser).until(ExpectedConditions.urlContains(PAGE));
@@ -182,7 +189,12 @@ class WebIT {
         wait(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("score-table")));
         long overflow = (Long) ((JavascriptExecutor) browser).executeScript(
                 "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
-        assertTrue(overflow <= 1, "the page is wider than a phone's screen by " + overflow + " px");
+        Object widest = ((JavascriptExecutor) browser).executeScript("var w = document.documentElement.clientWidth;"
+                + " return Array.from(document.querySelectorAll('body *')).filter(function (e) {"
+                + " var r = e.getBoundingClientRect(); return r.right > w + 1 && r.width > 0"
+                + " && !e.closest('.scroll'); }).slice(0, 5).map(function (e) {"
+                + " return e.tagName + '#' + e.id + '.' + e.className; }).join(', ');");
+        assertTrue(overflow <= 1, "the page is wider than a phone's screen by " + overflow + " px: " + widest);
         shot(browser, "finance-unit-page-phone");
         browser.manage().window().setSize(new Dimension(1366, 768));
     }
