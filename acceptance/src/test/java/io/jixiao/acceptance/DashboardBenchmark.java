@@ -45,6 +45,11 @@ class DashboardBenchmark {
     private static final int UNIT_YEARS = 50_000;
     private static final int WARM_UP = 5;
     private static final int LOADS = 30;
+    /** The units' read model, the same in both services. */
+    private static final String UNITS = "insert into known_unit (unit_code, name, region, level, active, version,"
+            + " event_id, updated_at) select 'B-' || g, '基准单位' || g,"
+            + " (array['西藏自治区','四川省','云南省','青海省','甘肃省'])[1 + g % 5], (array['省级','市级','县级'])[1 + g % 3],"
+            + " true, 1, gen_random_uuid(), now() from generate_series(1, " + UNIT_YEARS + ") g on conflict do nothing";
 
     @Test
     void theDashboardPaintsFirstWithin1SecondOver50000UnitYears() throws Exception {
@@ -101,10 +106,7 @@ class DashboardBenchmark {
     /** 50,000 scored unit-years (one in five incomplete), their names and regions, reports in every state. */
     private static void load(Postgres postgres) throws SQLException {
         try (Connection c = connect(postgres, Service.ASSESSMENT); Statement s = c.createStatement()) {
-            s.execute("insert into known_unit (unit_code, name, region, level, active, version, event_id, updated_at)"
-                    + " select 'B-' || g, '基准单位' || g, (array['西藏自治区','四川省','云南省','青海省','甘肃省'])[1 + g % 5],"
-                    + " (array['省级','市级','县级'])[1 + g % 3], true, 1, gen_random_uuid(), now()"
-                    + " from generate_series(1, " + UNIT_YEARS + ") g on conflict do nothing");
+            s.execute(UNITS);
             s.execute("insert into unit_score (unit_code, fiscal_year, status, coverage_percent, framework_id,"
                     + " framework_version, total, grade, declared_total, region, level, error_findings, result,"
                     + " version, computed_at)"
@@ -123,10 +125,7 @@ class DashboardBenchmark {
             s.execute("analyze");
         }
         try (Connection c = connect(postgres, Service.REPORT); Statement s = c.createStatement()) {
-            s.execute("insert into known_unit (unit_code, name, region, level, active, version, event_id, updated_at)"
-                    + " select 'B-' || g, '基准单位' || g, (array['西藏自治区','四川省','云南省','青海省','甘肃省'])[1 + g % 5],"
-                    + " (array['省级','市级','县级'])[1 + g % 3], true, 1, gen_random_uuid(), now()"
-                    + " from generate_series(1, " + UNIT_YEARS + ") g on conflict do nothing");
+            s.execute(UNITS);
             s.execute("insert into report_workflow (unit_code, fiscal_year, status, latest_version, publication_due,"
                     + " updated_at, updated_by) select 'B-' || g, 2024,"
                     + " (array['DRAFT','SUBMITTED','RETURNED','ACCEPTED','PUBLISHED'])[1 + g % 5],"

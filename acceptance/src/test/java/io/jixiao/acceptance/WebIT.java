@@ -76,6 +76,13 @@ class WebIT {
     private static final List<ChromeDriver> BROWSERS = new ArrayList<>();
     private static WebDriver current;
 
+    /** Selenium warns at every start that it has no DevTools bindings for this Chromium: none are used here. */
+    private static final java.util.logging.Logger SELENIUM = java.util.logging.Logger.getLogger("org.openqa.selenium");
+
+    static {
+        SELENIUM.setLevel(java.util.logging.Level.SEVERE);
+    }
+
     @BeforeAll
     static void platform() throws IOException, InterruptedException {
         boolean present = Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(DRIVER));

@@ -39,34 +39,26 @@ public class FinancePage {
     public record Filter(int year, String region, String level, String grade, String completeness, String indicator,
             int page) {
 
-        /** The query string of this filter, with another page. */
+        /** The query string of this filter (the page's own parameters), with another page. */
         public String query(long otherPage) {
-            StringBuilder q = new StringBuilder("year=" + year);
-            add(q, "region", region);
-            add(q, "level", level);
-            add(q, "grade", grade);
-            add(q, "completeness", completeness);
-            add(q, "indicator", indicator);
-            if (otherPage > 0) {
-                q.append("&page=").append(otherPage);
+            return "year=" + year + filters() + (otherPage > 0 ? "&page=" + otherPage : "");
+        }
+
+        /** The same filter as the assessment service's ranking takes it, with this page of {@link #PAGE_SIZE}. */
+        String rankingQuery() {
+            return "fiscalYear=" + year + filters() + "&page=" + page + "&size=" + PAGE_SIZE;
+        }
+
+        private String filters() {
+            StringBuilder q = new StringBuilder();
+            String[][] named = {{"region", region}, {"level", level}, {"grade", grade},
+                {"completeness", completeness}, {"indicator", indicator}};
+            for (String[] p : named) {
+                if (p[1] != null) {
+                    q.append('&').append(p[0]).append('=').append(URLEncoder.encode(p[1], StandardCharsets.UTF_8));
+                }
             }
             return q.toString();
-        }
-
-        String rankingQuery() {
-            StringBuilder q = new StringBuilder("fiscalYear=" + year);
-            add(q, "region", region);
-            add(q, "level", level);
-            add(q, "grade", grade);
-            add(q, "completeness", completeness);
-            add(q, "indicator", indicator);
-            return q + "&page=" + page + "&size=" + PAGE_SIZE;
-        }
-
-        private static void add(StringBuilder q, String name, String value) {
-            if (value != null) {
-                q.append('&').append(name).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8));
-            }
         }
     }
 
