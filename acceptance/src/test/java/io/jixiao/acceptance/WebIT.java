@@ -19,12 +19,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
@@ -55,6 +55,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @Order(Integer.MAX_VALUE)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@EnabledIf(value = "chromiumInstalled", disabledReason = "the browser tests need Debian's chromium and "
+        + "chromium-driver (/usr/bin/chromium, /usr/bin/chromedriver): apt-get install chromium chromium-driver")
 class WebIT {
 
     private static final String CHROMIUM = "/usr/bin/chromium";
@@ -85,14 +87,6 @@ class WebIT {
 
     @BeforeAll
     static void platform() throws IOException, InterruptedException {
-        boolean present = Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(DRIVER));
-        if (!present) {
-            System.err.println("WebIT skipped: the browser tests need Debian's chromium and chromium-driver ("
-                    + CHROMIUM + ", " + DRIVER + "); install them with `apt-get install chromium chromium-driver`"
-                    + " (.ci/run does)");
-        }
-        Assumptions.assumeTrue(present, "browser tests skipped: " + CHROMIUM + " and " + DRIVER + " are not "
-                + "installed (apt-get install chromium chromium-driver)");
         gateway = RunningPlatform.get().gatewayUrl();
         tokens = RunningPlatform.tokens();
         web = gateway.replace("//localhost:", "//127.0.0.1:");
@@ -106,6 +100,17 @@ class WebIT {
             }
         }
         Files.createDirectories(SCREENSHOTS);
+    }
+
+    /** Whether Debian's Chromium and its driver are here; says so on the console when they are not. */
+    static boolean chromiumInstalled() {
+        boolean present = Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(DRIVER));
+        if (!present) {
+            System.err.println("WebIT skipped: the browser tests need Debian's chromium and chromium-driver ("
+                    + CHROMIUM + ", " + DRIVER + "); install them with `apt-get install chromium chromium-driver`"
+                    + " (.ci/run does)");
+        }
+        return present;
     }
 
     /** A failed test leaves the page it was on, as a picture and as HTML, beside the screenshots. */
