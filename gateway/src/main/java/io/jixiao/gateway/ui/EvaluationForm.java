@@ -33,12 +33,27 @@ final class EvaluationForm {
     private EvaluationForm() {
     }
 
-    /** The lines for the framework's {@code manual} and {@code rating} leaves, filled from the held evaluation. */
-    static List<Line> lines(List<Object> indicators, Map<String, Object> evaluation) {
+    /**
+     * The lines for the {@code manual} and {@code rating} ones of a framework's scored indicators
+     * ({@link FrameworkIndicators}), filled from the held evaluation.
+     */
+    static List<Line> lines(List<Map<String, Object>> leaves, Map<String, Object> evaluation) {
         Map<String, Map<String, Object>> actuals = byIndicator(evaluation.get("actuals"));
         Map<String, Map<String, Object>> ratings = byIndicator(evaluation.get("ratings"));
         List<Line> lines = new ArrayList<>();
-        collect(indicators, actuals, ratings, lines);
+        for (Map<String, Object> indicator : leaves) {
+            String measure = String.valueOf(object(indicator.get("measure")).get("type"));
+            String code = String.valueOf(indicator.get("code"));
+            String name = String.valueOf(indicator.get("name"));
+            if ("manual".equals(measure)) {
+                Map<String, Object> a = actuals.getOrDefault(code, Map.of());
+                lines.add(new Line(code, name, measure, text(a.get("value")), null, null, text(a.get("evidence"))));
+            } else if ("rating".equals(measure)) {
+                Map<String, Object> r = ratings.getOrDefault(code, Map.of());
+                lines.add(new Line(code, name, measure, null, text(r.get("level")), text(r.get("percent")),
+                        text(r.get("evidence"))));
+            }
+        }
         return lines;
     }
 
@@ -78,29 +93,6 @@ final class EvaluationForm {
         document.put("actuals", actuals);
         document.put("ratings", ratings);
         return document;
-    }
-
-    private static void collect(List<Object> indicators, Map<String, Map<String, Object>> actuals,
-            Map<String, Map<String, Object>> ratings, List<Line> lines) {
-        for (Object i : indicators) {
-            Map<String, Object> indicator = object(i);
-            List<Object> children = list(indicator.get("children"));
-            if (!children.isEmpty()) {
-                collect(children, actuals, ratings, lines);
-                continue;
-            }
-            String measure = String.valueOf(object(indicator.get("measure")).get("type"));
-            String code = String.valueOf(indicator.get("code"));
-            String name = String.valueOf(indicator.get("name"));
-            if ("manual".equals(measure)) {
-                Map<String, Object> a = actuals.getOrDefault(code, Map.of());
-                lines.add(new Line(code, name, measure, text(a.get("value")), null, null, text(a.get("evidence"))));
-            } else if ("rating".equals(measure)) {
-                Map<String, Object> r = ratings.getOrDefault(code, Map.of());
-                lines.add(new Line(code, name, measure, null, text(r.get("level")), text(r.get("percent")),
-                        text(r.get("evidence"))));
-            }
-        }
     }
 
     private static Map<String, Map<String, Object>> byIndicator(Object entries) {

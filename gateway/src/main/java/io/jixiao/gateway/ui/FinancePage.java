@@ -65,11 +65,13 @@ public class FinancePage {
     private final Services services;
     private final Viewers viewers;
     private final Pages pages;
+    private final FrameworkIndicators frameworkIndicators;
 
-    public FinancePage(Services services, Viewers viewers, Pages pages) {
+    public FinancePage(Services services, Viewers viewers, Pages pages, FrameworkIndicators frameworkIndicators) {
         this.services = services;
         this.viewers = viewers;
         this.pages = pages;
+        this.frameworkIndicators = frameworkIndicators;
     }
 
     @GET
@@ -158,7 +160,7 @@ public class FinancePage {
         return Downloads.relay(answer, "绩效排名-" + year + "." + chosen);
     }
 
-    /** The scored indicators (leaves) of the framework the ranking's first unit is scored by, for the comparison. */
+    /** The scored indicators of the framework the ranking's first unit is scored by, for the comparison. */
     private List<Map<String, Object>> indicators(Viewer viewer, List<Object> frameworks, List<Object> ranked) {
         if (frameworks.isEmpty()) {
             return List.of();
@@ -166,23 +168,7 @@ public class FinancePage {
         Object id = ranked.isEmpty() ? null : object(ranked.get(0)).get("frameworkId");
         Map<String, Object> framework = object(frameworks.stream().filter(fw -> object(fw).get("id").equals(id))
                 .findFirst().orElse(frameworks.get(0)));
-        Map<String, Object> whole = object(await(services.read(viewer, Backend.ASSESSMENT, "/api/assessment/frameworks/"
-                + framework.get("id") + "/versions/" + framework.get("version"))));
-        List<Map<String, Object>> leaves = new ArrayList<>();
-        collectLeaves(list(whole.get("indicators")), leaves);
-        return leaves;
-    }
-
-    private static void collectLeaves(List<Object> indicators, List<Map<String, Object>> leaves) {
-        for (Object i : indicators) {
-            Map<String, Object> indicator = object(i);
-            List<Object> children = list(indicator.get("children"));
-            if (children.isEmpty()) {
-                leaves.add(Map.of("code", indicator.get("code"), "name", indicator.get("name")));
-            } else {
-                collectLeaves(children, leaves);
-            }
-        }
+        return frameworkIndicators.leaves(viewer, framework.get("id"), framework.get("version"));
     }
 
     /** A ranking page with what the pager needs: its number counted from 1, the previous and next page (or null). */

@@ -35,7 +35,7 @@ public class PublicPage {
     @GET
     public TemplateInstance reports(@QueryParam("year") Integer year, @QueryParam("region") String region,
             @QueryParam("page") Integer page) {
-        Viewer anonymous = new Viewer(null, null, java.util.Set.of(), null, null);
+        Viewer anonymous = Viewers.anonymous();
         List<Object> years = list(await(services.read(anonymous, Backend.REPORTS, "/api/reports/public/years")));
         Integer chosen = year != null ? year : years.isEmpty() ? null : ((Number) years.get(0)).intValue();
         String who = region == null || region.isBlank() ? null : region.strip();

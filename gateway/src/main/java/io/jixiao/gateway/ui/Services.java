@@ -37,6 +37,7 @@ public class Services {
     private final GatewayConfig config;
     private final ObjectMapper json;
     private final HttpClient client;
+    private volatile String self;
 
     public Services(GatewayConfig config, ObjectMapper mapper) {
         this.config = config;
@@ -57,11 +58,21 @@ public class Services {
      */
     public CompletableFuture<Answer> callGateway(Viewer viewer, String method, String path, String accept, byte[] body,
             String contentType) {
-        var cfg = org.eclipse.microprofile.config.ConfigProvider.getConfig();
-        String port = io.quarkus.runtime.LaunchMode.current() == io.quarkus.runtime.LaunchMode.TEST
-                ? cfg.getValue("quarkus.http.test-port", String.class)
-                : cfg.getValue("quarkus.http.port", String.class);
-        return call(viewer, method, URI.create("http://127.0.0.1:" + port + path), accept, body, contentType);
+        return call(viewer, method, URI.create(self() + path), accept, body, contentType);
+    }
+
+    /** This gateway on the loopback address (its port is known once it listens: a test's is chosen at start). */
+    private String self() {
+        String known = self;
+        if (known == null) {
+            var cfg = org.eclipse.microprofile.config.ConfigProvider.getConfig();
+            String port = io.quarkus.runtime.LaunchMode.current() == io.quarkus.runtime.LaunchMode.TEST
+                    ? cfg.getValue("quarkus.http.test-port", String.class)
+                    : cfg.getValue("quarkus.http.port", String.class);
+            known = "http://127.0.0.1:" + port;
+            self = known;
+        }
+        return known;
     }
 
     private CompletableFuture<Answer> call(Viewer viewer, String method, URI uri, String accept, byte[] body,

@@ -72,12 +72,15 @@ public class UnitPage {
     private final Viewers viewers;
     private final Pages pages;
     private final NarrativeForm narrativeForm;
+    private final FrameworkIndicators frameworkIndicators;
 
-    public UnitPage(Services services, Viewers viewers, Pages pages, NarrativeForm narrativeForm) {
+    public UnitPage(Services services, Viewers viewers, Pages pages, NarrativeForm narrativeForm,
+            FrameworkIndicators frameworkIndicators) {
         this.services = services;
         this.viewers = viewers;
         this.pages = pages;
         this.narrativeForm = narrativeForm;
+        this.frameworkIndicators = frameworkIndicators;
     }
 
     @GET
@@ -263,14 +266,10 @@ public class UnitPage {
                 .data("data", data).data("problem", problem).data("done", done == null ? null : DONE.get(done));
     }
 
-    /** The indicators of the framework a score was made by (none before the first score). */
-    private List<Object> frameworkIndicators(Viewer viewer, Map<String, Object> score) {
+    /** The scored indicators of the framework a score was made by (none before the first score). */
+    private List<Map<String, Object>> frameworkIndicators(Viewer viewer, Map<String, Object> score) {
         Map<String, Object> framework = object(score.get("framework"));
-        if (framework.get("id") == null) {
-            return List.of();
-        }
-        return list(object(await(services.read(viewer, Backend.ASSESSMENT, "/api/assessment/frameworks/"
-                + framework.get("id") + "/versions/" + framework.get("version")))).get("indicators"));
+        return frameworkIndicators.leaves(viewer, framework.get("id"), framework.get("version"));
     }
 
     private Response act(String unitCode, int fiscalYear, String method, Backend backend, String path, Object body,

@@ -10,11 +10,12 @@ import org.junit.jupiter.api.Test;
 /** The 自评表 form: one line per indicator the unit states, and a posted form merged into what is held. */
 class EvaluationFormTest {
 
-    private static final List<Object> FRAMEWORK = List.of(Map.of("code", "1", "name", "投入", "children", List.of(
+    /** A framework's scored indicators, as {@link FrameworkIndicators} hands them over. */
+    private static final List<Map<String, Object>> FRAMEWORK = List.of(
             Map.of("code", "1.1.1", "name", "绩效目标合理性", "measure", Map.of("type", "rating")),
             Map.of("code", "1.2.1", "name", "在职人员控制率", "measure", Map.of("type", "formula")),
             Map.of("code", "2.1.3", "name", "支付进度率", "measure", Map.of("type", "manual")),
-            Map.of("code", "3.1.1", "name", "实际完成率", "measure", Map.of("type", "manual")))));
+            Map.of("code", "3.1.1", "name", "实际完成率", "measure", Map.of("type", "manual")));
 
     @Test
     void theLinesAreTheUnitsOwnIndicatorsFilledFromWhatIsHeld() {
