@@ -2,14 +2,9 @@ package io.jixiao.gateway.ui;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.jixiao.gateway.config.GatewayConfig;
 import io.jixiao.gateway.routing.Backend;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MultivaluedMap;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -32,12 +27,12 @@ public class NarrativeForm {
     private record Property(String name, String label, String help, boolean list) {
     }
 
-    private final GatewayConfig config;
+    private final Services services;
     private final ObjectMapper mapper;
     private volatile List<Property> properties;
 
-    public NarrativeForm(GatewayConfig config, ObjectMapper mapper) {
-        this.config = config;
+    public NarrativeForm(Services services, ObjectMapper mapper) {
+        this.services = services;
         this.mapper = mapper;
     }
 
@@ -81,17 +76,14 @@ public class NarrativeForm {
     }
 
     private List<Property> load() {
+        // report-service's own API document: open, so asked for as nobody in particular
+        Services.Answer answer = Services.await(services.call(Viewers.anonymous(), "GET", Backend.REPORTS,
+                "/q/openapi?format=json", "application/json", null, null));
         JsonNode schema;
         try {
-            HttpResponse<byte[]> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                    Backend.REPORTS.uri(config) + "/q/openapi?format=json")).timeout(config.timeout()).build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
             schema = mapper.readTree(answer.body()).path("components").path("schemas").path("NarrativeDocument")
                     .path("properties");
-        } catch (Exception e) {
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
+        } catch (java.io.IOException e) {
             throw new PageException(503, "报告服务暂时不可用，请稍后再试");
         }
         List<Property> out = new ArrayList<>();
@@ -100,8 +92,8 @@ public class NarrativeForm {
             int colon = description.indexOf('：');
             String label = colon > 0 ? description.substring(0, colon) : p.getKey();
             String help = colon > 0 ? description.substring(colon + 1) : description;
-            boolean list = p.getValue().path("type").asText("").equals("array")
-                    || p.getValue().path("type").toString().contains("array");
+            // "array", or ["array", "null"] for a list that may be absent
+            boolean list = p.getValue().path("type").toString().contains("array");
             out.add(new Property(p.getKey(), label, help, list));
         });
         if (out.isEmpty()) {
