@@ -56,7 +56,13 @@ class SecurityMatrixIT {
         APPROVER,
         FINANCE, ADMIN,
         /** {@code nounit}: a reporter whose token carries no unit_code. */
-        NO_UNIT
+        NO_UNIT,
+        /** {@code xz-province-system}: a feeder for every unit of region 西藏自治区 (unit_region). */
+        FEEDER_REGION,
+        /** {@code xz-units-system}: a feeder for the units XZ-WXB and XZ-TJJ (unit_codes). */
+        FEEDER_LIST,
+        /** {@code sc-province-system}: a feeder for region 四川省, outside which XZ-WXB lies. */
+        FEEDER_OUTSIDE
     }
 
     private static final String UNIT = "XZ-WXB";
@@ -64,8 +70,9 @@ class SecurityMatrixIT {
     private static final String UY = "/units/" + UNIT + "/years/" + YEAR;
 
     private static final Set<Caller> UNIT_READERS = EnumSet.of(Caller.REPORTER, Caller.SYSTEM, Caller.APPROVER,
-            Caller.FINANCE, Caller.ADMIN);
-    private static final Set<Caller> UNIT_WRITERS = EnumSet.of(Caller.REPORTER, Caller.SYSTEM);
+            Caller.FINANCE, Caller.ADMIN, Caller.FEEDER_REGION, Caller.FEEDER_LIST);
+    private static final Set<Caller> UNIT_WRITERS = EnumSet.of(Caller.REPORTER, Caller.SYSTEM, Caller.FEEDER_REGION,
+            Caller.FEEDER_LIST);
     private static final Set<Caller> AUTHENTICATED = EnumSet.complementOf(
             EnumSet.of(Caller.ANONYMOUS, Caller.EXPIRED, Caller.FORGED));
     private static final Set<Caller> FINANCE_ADMIN = EnumSet.of(Caller.FINANCE, Caller.ADMIN);
@@ -112,6 +119,9 @@ class SecurityMatrixIT {
         TOKENS.put(Caller.FINANCE, tokens.user("finance"));
         TOKENS.put(Caller.ADMIN, tokens.user("admin"));
         TOKENS.put(Caller.NO_UNIT, tokens.user("nounit"));
+        TOKENS.put(Caller.FEEDER_REGION, tokens.client("xz-province-system"));
+        TOKENS.put(Caller.FEEDER_LIST, tokens.client("xz-units-system"));
+        TOKENS.put(Caller.FEEDER_OUTSIDE, tokens.client("sc-province-system"));
         TOKENS.put(Caller.FORGED, forge(TOKENS.get(Caller.REPORTER)));
         TOKENS.put(Caller.EXPIRED, tokens.expiredUser("finance"));
         routes = routes();
@@ -203,7 +213,8 @@ class SecurityMatrixIT {
 
     @Test
     void aForeignCallerCannotTellWhetherAUnitExists() throws Exception {
-        for (Caller caller : List.of(Caller.OTHER_REPORTER, Caller.OTHER_SYSTEM, Caller.NO_UNIT)) {
+        for (Caller caller : List.of(Caller.OTHER_REPORTER, Caller.OTHER_SYSTEM, Caller.NO_UNIT,
+                Caller.FEEDER_OUTSIDE)) {
             for (String unit : List.of(UNIT, "XZ-NOSUCH")) {
                 for (String path : List.of("/api/budget/units/" + unit + "/years/2024/budget",
                         "/api/personnel/units/" + unit, "/api/assessment/units/" + unit + "/years/2024/score",
@@ -217,6 +228,34 @@ class SecurityMatrixIT {
         HttpResponse<String> unknown = Http.send("GET", gateway + "/api/budget/units/XZ-NOSUCH/years/2024/budget",
                 TOKENS.get(Caller.FINANCE), null, null);
         assertEquals(404, unknown.statusCode());
+    }
+
+    @Test
+    void aFeederPushesManyUnitsOfItsScopeInOneBatchAndABatchReachingOutsideItChangesNothing() throws Exception {
+        Fixtures.load(Fixtures.folder("xz-tjj-2024"), gateway, RunningPlatform.tokens(), line -> { });
+        String wxb = Files.readString(Fixtures.folder("xz-wxb-2024").resolve("budget.json"));
+        String tjj = Files.readString(Fixtures.folder("xz-tjj-2024").resolve("budget.json"));
+        List<String> held = List.of("/api/budget" + UY + "/budget", "/api/budget/units/XZ-TJJ/years/2024/budget");
+        Map<String, String> before = Http.readAll(gateway, TOKENS.get(Caller.FINANCE), held);
+
+        // both units in the scope (the region's, the list's): one request, both answered, nothing new to store
+        for (Caller feeder : List.of(Caller.FEEDER_REGION, Caller.FEEDER_LIST)) {
+            HttpResponse<String> both = Http.send("POST", gateway + "/api/budget/budgets/batch", TOKENS.get(feeder),
+                    "application/json", batchOf("budget", Map.of(UNIT, wxb, "XZ-TJJ", tjj)));
+            assertEquals(200, both.statusCode(), feeder + ": " + both.body());
+            assertEquals(2, JSON.readTree(both.body()).size());
+        }
+        // one unit outside the scope: the whole batch is refused, naming no figure of it, and nothing changes
+        Map<Caller, String> outside = Map.of(Caller.FEEDER_LIST, "XZ-KJT", Caller.FEEDER_REGION, "SC-DY-WGLJ",
+                Caller.FEEDER_OUTSIDE, "SC-DY-WGLJ");
+        for (Map.Entry<Caller, String> e : outside.entrySet()) {
+            HttpResponse<String> refused = Http.send("POST", gateway + "/api/budget/budgets/batch",
+                    TOKENS.get(e.getKey()), "application/json", batchOf("budget",
+                            Map.of(UNIT, altered(wxb), e.getValue(), altered(tjj))));
+            assertEquals(403, refused.statusCode(), e.getKey() + ": " + refused.body());
+            assertEquals("application/problem+json", refused.headers().firstValue("Content-Type").orElse(""));
+        }
+        assertEquals(before, Http.readAll(gateway, TOKENS.get(Caller.FINANCE), held));
     }
 
     // ---------------------------------------------------------------------------------------------- the matrix
@@ -433,6 +472,17 @@ class SecurityMatrixIT {
     }
 
     // ---------------------------------------------------------------------------------------------- helpers
+
+    /** A batch of one document per unit, for 2024. */
+    private static String batchOf(String field, Map<String, String> documents) throws IOException {
+        ObjectNode batch = JSON.createObjectNode();
+        var items = batch.putArray("items");
+        for (Map.Entry<String, String> e : new java.util.TreeMap<>(documents).entrySet()) {
+            ObjectNode item = items.addObject().put("unitCode", e.getKey()).put("fiscalYear", YEAR);
+            item.set(field, JSON.readTree(e.getValue()));
+        }
+        return batch.toString();
+    }
 
     private static String batch(String field, String document) throws IOException {
         ObjectNode item = JSON.createObjectNode().put("unitCode", UNIT).put("fiscalYear", YEAR);

@@ -142,9 +142,7 @@ public class BudgetResource {
             @HeaderParam(RequestIds.HEADER) String requestId,
             @RequestBody(description = "批量推送：多个单位年度的预算收支及执行（items，1–500项），全部存入或全部不存，按顺序逐项返回结果。")
             @Valid @NotNull BudgetBatch batch) {
-        for (BudgetBatch.Entry entry : batch.items()) {
-            access.requireWrite(entry.unitCode());
-        }
+        access.requireWriteAll(batch.items().stream().map(BudgetBatch.Entry::unitCode).toList());
         List<Item<BudgetDocument>> items = batch.items().stream()
                 .map(e -> new Item<>(e.unitCode(), e.fiscalYear(), e.budget())).toList();
         return register.putAll(items, access.actor(requestId), idempotencyKey);

@@ -14,6 +14,10 @@ public final class Roles {
 
     /** The token claim carrying the caller's unit code. */
     public static final String UNIT_CODE_CLAIM = "unit_code";
+    /** The token claim listing the units a feeder system serves (多个单位). */
+    public static final String UNIT_CODES_CLAIM = "unit_codes";
+    /** The token claim naming the region whose every unit a feeder system serves (地区, e.g. 西藏自治区). */
+    public static final String UNIT_REGION_CLAIM = "unit_region";
 
     private Roles() {
     }

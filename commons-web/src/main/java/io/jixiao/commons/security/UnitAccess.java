@@ -4,34 +4,35 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
-import java.util.Optional;
+import jakarta.enterprise.inject.Instance;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * Decides whether the caller may touch a unit (DESIGN §9). Every service enforces this itself, not only the
- * gateway: a unit's reporter, approver or department system acts on the unit in its {@code unit_code} claim
- * only; finance and admin read every unit; a token without {@code unit_code} gets nothing unit-scoped.
+ * Decides whether the caller may touch a unit (DESIGN §9, §10b). Every service enforces this itself, not only the
+ * gateway: a unit's reporter, approver or department system acts on the units of its token's {@link CallerScope}
+ * only (its {@code unit_code}; a feeder system's {@code unit_codes} or every unit of its {@code unit_region}); finance
+ * and admin read every unit; a token without a scope gets nothing unit-scoped.
  */
 @RequestScoped
 public class UnitAccess {
 
     private final SecurityIdentity identity;
+    private final Instance<UnitRegions> regions;
 
-    public UnitAccess(SecurityIdentity identity) {
+    public UnitAccess(SecurityIdentity identity, Instance<UnitRegions> regions) {
         this.identity = identity;
+        this.regions = regions;
     }
 
-    /** The unit code carried by the caller's token, if any. */
-    public Optional<String> callerUnit() {
+    /** The units the caller's token may act on. */
+    public CallerScope scope() {
         if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken jwt)) {
-            return Optional.empty();
+            return CallerScope.NONE;
         }
-        Object claim = jwt.getClaim(Roles.UNIT_CODE_CLAIM);
-        if (claim == null) {
-            return Optional.empty();
-        }
-        String code = claim.toString().replace("\"", "").trim();
-        return code.isEmpty() ? Optional.empty() : Optional.of(code);
+        return CallerScope.of(jwt::getClaim);
     }
 
     /** Reading a unit's data: its own reporter/approver/system, finance, admin. */
@@ -45,8 +46,16 @@ public class UnitAccess {
 
     /** Writing a unit's figures: only its own reporter or department system. Finance never alters figures. */
     public void requireWrite(String unitCode) {
+        requireWriteAll(List.of(unitCode));
+    }
+
+    /**
+     * Writing many units' figures at once (a batch): every unit must be in the caller's scope, or nothing is written;
+     * the refusal names the units outside it.
+     */
+    public void requireWriteAll(Collection<String> unitCodes) {
         requireAuthenticated();
-        requireOwnUnit(unitCode, Roles.UNIT_REPORTER);
+        requireInScope(unitCodes, Roles.UNIT_REPORTER);
     }
 
     /** Submitting a unit's report: only its own approver. */
@@ -97,6 +106,10 @@ public class UnitAccess {
     }
 
     private void requireOwnUnit(String unitCode, String... roles) {
+        requireInScope(List.of(unitCode), roles);
+    }
+
+    private void requireInScope(Collection<String> unitCodes, String... roles) {
         boolean hasRole = false;
         for (String role : roles) {
             hasRole |= identity.hasRole(role);
@@ -104,9 +117,14 @@ public class UnitAccess {
         if (!hasRole) {
             throw new ForbiddenException("role " + String.join(" or ", roles) + " required");
         }
-        String own = callerUnit().orElseThrow(() -> new ForbiddenException("the token carries no unit_code"));
-        if (!own.equals(unitCode)) {
-            throw new ForbiddenException("the token's unit is not " + unitCode);
+        CallerScope scope = scope();
+        if (scope.isEmpty()) {
+            throw new ForbiddenException("the token carries no unit_code, unit_codes or unit_region");
+        }
+        Set<String> outside = scope.uncovered(unitCodes, regions.isResolvable() ? regions.get() : null);
+        if (!outside.isEmpty()) {
+            throw new ForbiddenException("the token's scope does not include " + String.join(", ",
+                    outside.stream().limit(10).toList()) + (outside.size() > 10 ? " …" : ""));
         }
     }
 }

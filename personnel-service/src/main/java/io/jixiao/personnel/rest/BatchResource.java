@@ -56,7 +56,7 @@ public class BatchResource {
             @HeaderParam(RequestIds.HEADER) String requestId,
             @RequestBody(description = "批量推送：多个单位年度的人员情况（items，1–500项），全部存入或全部不存，按顺序逐项返回结果。")
             @Valid @NotNull StaffBatch batch) {
-        batch.items().forEach(e -> access.requireWrite(e.unitCode()));
+        access.requireWriteAll(batch.items().stream().map(e -> e.unitCode()).toList());
         List<Item<StaffDocument>> items = batch.items().stream()
                 .map(e -> new Item<>(e.unitCode(), e.fiscalYear(), e.document())).toList();
         return register.putAll(staffKind, items, access.actor(requestId), idempotencyKey);
@@ -69,7 +69,7 @@ public class BatchResource {
             @HeaderParam(RequestIds.HEADER) String requestId,
             @RequestBody(description = "批量推送：多个单位年度的资产情况（items，1–500项），全部存入或全部不存，按顺序逐项返回结果。")
             @Valid @NotNull AssetBatch batch) {
-        batch.items().forEach(e -> access.requireWrite(e.unitCode()));
+        access.requireWriteAll(batch.items().stream().map(e -> e.unitCode()).toList());
         List<Item<AssetDocument>> items = batch.items().stream()
                 .map(e -> new Item<>(e.unitCode(), e.fiscalYear(), e.document())).toList();
         return register.putAll(assetKind, items, access.actor(requestId), idempotencyKey);
