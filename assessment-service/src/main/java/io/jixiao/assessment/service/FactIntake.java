@@ -4,11 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jixiao.commons.messaging.ReadModelStore;
+import io.jixiao.commons.messaging.Subscription;
 import io.jixiao.events.EventEnvelope;
 import io.jixiao.events.budget.BudgetSnapshot;
 import io.jixiao.events.personnel.AssetSnapshot;
 import io.jixiao.events.personnel.StaffSnapshot;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.function.Function;
 import java.util.function.ToIntFunction;
@@ -86,14 +90,35 @@ public class FactIntake {
 
         @Override
         public void store(EventEnvelope<T> event) {
-            String unit = unitCode.apply(event.payload());
-            int year = fiscalYear.applyAsInt(event.payload());
-            facts.store(name, unit, year, event, document.apply(event.payload()));
-            String cause = name + " v" + event.version() + " from " + event.source();
-            scoring.rescore(unit, year, cause);
-            if (facts.hasFacts(unit, year + 1)) {
-                scoring.rescore(unit, year + 1, cause);
+            storeAll(List.of(event));
+        }
+
+        @Override
+        public Map<String, Long> heldVersions(Subscription<T> subscription, List<T> payloads) {
+            return facts.heldVersions(name, payloads.stream().map(this::unitYear).toList());
+        }
+
+        /**
+         * Stores the facts, then rescores each unit-year they touch once (and the next year, whose "previous year"
+         * it is, where that has facts), however many of the batch's events touch it.
+         */
+        @Override
+        public void storeAll(List<EventEnvelope<T>> events) {
+            List<FactStore.Incoming> incoming = events.stream().map(e -> new FactStore.Incoming(unitYear(e.payload()),
+                    e, document.apply(e.payload()))).toList();
+            facts.storeAll(name, incoming);
+            Map<UnitYear, String> causes = new LinkedHashMap<>();
+            for (EventEnvelope<T> event : events) {
+                causes.put(unitYear(event.payload()), name + " v" + event.version() + " from " + event.source());
             }
+            Map<UnitYear, String> next = new LinkedHashMap<>();
+            causes.forEach((unitYear, cause) -> next.put(unitYear.next(), cause));
+            facts.withFacts(next.keySet()).forEach(u -> causes.putIfAbsent(u, next.get(u)));
+            scoring.rescore(causes);
+        }
+
+        private UnitYear unitYear(T payload) {
+            return new UnitYear(unitCode.apply(payload), fiscalYear.applyAsInt(payload));
         }
     }
 }

@@ -84,8 +84,12 @@ public class FrameworkCatalog {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Framework> select(String region, int fiscalYear) {
-        List<FrameworkRecord> all = FrameworkRecord.listAll();
-        return all.stream().map(this::framework).filter(f -> f.appliesTo(region, fiscalYear))
+        return select(all(), region, fiscalYear);
+    }
+
+    /** The framework of {@code loaded} that applies to a unit of this region in this year (see above). */
+    public static Optional<Framework> select(List<Framework> loaded, String region, int fiscalYear) {
+        return loaded.stream().filter(f -> f.appliesTo(region, fiscalYear))
                 .max(Comparator.comparingInt(Framework::priority).thenComparingInt(Framework::version));
     }
 

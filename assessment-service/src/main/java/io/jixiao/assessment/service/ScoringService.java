@@ -21,13 +21,19 @@ import io.jixiao.events.EventEnvelope;
 import io.jixiao.events.Topics;
 import io.jixiao.events.assessment.ScoreSnapshot;
 import io.jixiao.events.findings.Severity;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -37,6 +43,9 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class ScoringService {
+
+    /** How many unit-years a rescore of all takes in one transaction. */
+    static final int RESCORE_CHUNK = 500;
 
     private final FactStore facts;
     private final FrameworkCatalog frameworks;
@@ -80,38 +89,70 @@ public class ScoringService {
      */
     @Transactional(Transactional.TxType.REQUIRED)
     public ScoreSnapshot rescore(String unitCode, int fiscalYear, String cause) {
-        KeyLocks.lock("score:" + unitCode + ":" + fiscalYear);
-        Optional<KnownUnit> unit = units.find(unitCode);
+        UnitYear unitYear = new UnitYear(unitCode, fiscalYear);
+        return rescore(Map.of(unitYear, cause)).get(unitYear);
+    }
+
+    /**
+     * Rescores many unit-years in the caller's transaction, each for its cause, reading what they rest on in a few
+     * queries (units, facts with the years before, scores held) instead of a few per unit-year; returns the snapshots
+     * held afterwards.
+     */
+    @Transactional(Transactional.TxType.REQUIRED)
+    public Map<UnitYear, ScoreSnapshot> rescore(Map<UnitYear, String> causes) {
+        List<UnitYear> unitYears = causes.keySet().stream().sorted().toList();
+        KeyLocks.lockAll(unitYears.stream().map(u -> "score:" + u.unitCode() + ":" + u.fiscalYear()).toList());
+        Set<String> codes = new HashSet<>();
+        unitYears.forEach(u -> codes.add(u.unitCode()));
+        Map<String, KnownUnit> known = new HashMap<>();
+        KnownUnit.<KnownUnit>list("unitCode in ?1", codes).forEach(u -> known.put(u.unitCode, u));
+        Map<UnitYear, Facts> held = facts.facts(unitYears);
+        Map<UnitScore.Key, UnitScore> scores = new HashMap<>();
+        UnitScore.<UnitScore>list("key.unitCode in ?1", codes).forEach(s -> scores.put(s.key, s));
+        List<Framework> loaded = frameworks.all();
+        Map<UnitYear, ScoreSnapshot> results = new LinkedHashMap<>();
+        for (UnitYear unitYear : unitYears) {
+            Optional<KnownUnit> unit = Optional.ofNullable(known.get(unitYear.unitCode()));
+            ScoreSnapshot result = score(unitYear, unit, loaded, held.get(unitYear));
+            UnitScore.Key key = new UnitScore.Key(unitYear.unitCode(), unitYear.fiscalYear());
+            results.put(unitYear, result);
+            store(key, scores.get(key), unit, result, causes.get(unitYear));
+        }
+        return results;
+    }
+
+    private ScoreSnapshot score(UnitYear unitYear, Optional<KnownUnit> unit, List<Framework> loaded, Facts held) {
+        String unitCode = unitYear.unitCode();
+        int fiscalYear = unitYear.fiscalYear();
         String region = unit.map(u -> u.region).orElse(null);
-        Optional<Framework> framework = unit.isEmpty() ? Optional.empty() : frameworks.select(region, fiscalYear);
+        Optional<Framework> framework = unit.isEmpty() ? Optional.empty()
+                : FrameworkCatalog.select(loaded, region, fiscalYear);
         var stated = documents.get(evaluationKind, unitCode, fiscalYear);
         EvaluationInputs statement = stated.map(UnitYearDocuments.Held::document).orElse(EvaluationInputs.empty());
         long statedVersion = stated.map(UnitYearDocuments.Held::version).orElse(0L);
-        Facts held = facts.facts(unitCode, fiscalYear);
-        ScoreSnapshot result;
         if (unit.isEmpty()) {
-            result = Scorer.unscored(unitCode, fiscalYear, ScoreSnapshot.Status.UNIT_UNKNOWN, "单位" + unitCode
+            return Scorer.unscored(unitCode, fiscalYear, ScoreSnapshot.Status.UNIT_UNKNOWN, "单位" + unitCode
                     + "尚未从单位名录（personnel-service）到达评分服务：到达后自动评分", held, statement, statedVersion);
-        } else if (framework.isEmpty()) {
-            result = Scorer.unscored(unitCode, fiscalYear, ScoreSnapshot.Status.NO_FRAMEWORK,
-                    noFramework(region, fiscalYear) + "：加载适用的指标体系后自动评分", held, statement, statedVersion);
-        } else {
-            result = Scorer.score(unitCode, fiscalYear, framework.get(), held, statement, statedVersion);
         }
-        store(unitCode, fiscalYear, unit, result, cause);
-        return result;
+        if (framework.isEmpty()) {
+            return Scorer.unscored(unitCode, fiscalYear, ScoreSnapshot.Status.NO_FRAMEWORK,
+                    noFramework(region, fiscalYear) + "：加载适用的指标体系后自动评分", held, statement, statedVersion);
+        }
+        return Scorer.score(unitCode, fiscalYear, framework.get(), held, statement, statedVersion);
     }
 
     /** Stores and publishes a result that differs from the one held, with the next version. */
-    private void store(String unitCode, int fiscalYear, Optional<KnownUnit> unit, ScoreSnapshot result,
+    private void store(UnitScore.Key key, UnitScore held, Optional<KnownUnit> unit, ScoreSnapshot result,
             String cause) {
-        UnitScore held = UnitScore.findById(new UnitScore.Key(unitCode, fiscalYear));
+        String unitCode = key.unitCode();
+        int fiscalYear = key.fiscalYear();
         if (held != null && JsonDiff.same(json.tree(held.result), mapper.valueToTree(result))) {
             return;
         }
+        boolean first = held == null;
         if (held == null) {
             held = new UnitScore();
-            held.key = new UnitScore.Key(unitCode, fiscalYear);
+            held.key = key;
             held.version = 0;
         }
         held.version++;
@@ -131,7 +172,9 @@ public class ScoringService {
         held.computedAt = OffsetDateTime.now(ZoneOffset.UTC);
         held.persist();
 
-        IndicatorScore.delete("key.unitCode = ?1 and key.fiscalYear = ?2", unitCode, fiscalYear);
+        if (!first) {
+            IndicatorScore.delete("key.unitCode = ?1 and key.fiscalYear = ?2", unitCode, fiscalYear);
+        }
         for (ScoreSnapshot.IndicatorResult r : result.indicators()) {
             IndicatorScore row = new IndicatorScore();
             row.key = new IndicatorScore.Key(unitCode, fiscalYear, r.code());
@@ -155,9 +198,9 @@ public class ScoringService {
         List<Number> years = em.createNativeQuery(
                 "select distinct fiscal_year from fact_snapshot where unit_code = ?1 order by 1")
                 .setParameter(1, unitCode).getResultList();
-        for (Number year : years) {
-            rescore(unitCode, year.intValue(), cause);
-        }
+        Map<UnitYear, String> causes = new LinkedHashMap<>();
+        years.forEach(year -> causes.put(new UnitYear(unitCode, year.intValue()), cause));
+        rescore(causes);
         return years.size();
     }
 
@@ -165,14 +208,21 @@ public class ScoringService {
         return (region == null ? "未标明地区的单位" : region) + fiscalYear + "年度尚无适用的指标体系";
     }
 
-    /** Rescores every unit-year that has facts (after a framework was loaded). */
-    @Transactional
+    /**
+     * Rescores every unit-year that has facts (after a framework was loaded), {@value #RESCORE_CHUNK} at a time, each
+     * chunk in a transaction of its own: the scores of a province appear chunk by chunk, and no transaction holds
+     * the locks of every unit-year at once.
+     */
     public int rescoreAll(String cause) {
         @SuppressWarnings("unchecked")
-        List<Object[]> keys = em.createNativeQuery(
-                "select distinct unit_code, fiscal_year from fact_snapshot order by 1, 2").getResultList();
-        for (Object[] k : keys) {
-            rescore((String) k[0], ((Number) k[1]).intValue(), cause);
+        List<Object[]> keys = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "select distinct unit_code, fiscal_year from fact_snapshot order by 1, 2").getResultList());
+        for (int from = 0; from < keys.size(); from += RESCORE_CHUNK) {
+            Map<UnitYear, String> chunk = new LinkedHashMap<>();
+            for (Object[] k : keys.subList(from, Math.min(keys.size(), from + RESCORE_CHUNK))) {
+                chunk.put(new UnitYear((String) k[0], ((Number) k[1]).intValue()), cause);
+            }
+            QuarkusTransaction.requiringNew().run(() -> rescore(chunk));
         }
         return keys.size();
     }

@@ -3,6 +3,7 @@ package io.jixiao.commons.messaging;
 import io.jixiao.events.EventEnvelope;
 import io.smallrye.faulttolerance.api.ApplyGuard;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
@@ -29,8 +30,34 @@ public class Inbox {
     /** Takes in one record of the subscription's stream into the store; returns whether it changed anything. */
     @ApplyGuard(RetryTransient.GUARD)
     public <T> boolean receive(Subscription<T> subscription, ReadModelStore<T> store, String record) {
+        return apply(subscription, store, read(subscription, record));
+    }
+
+    /** Reads a record as a whole event of the subscription's stream, or fails with a {@link PoisonMessageException}. */
+    public <T> EventEnvelope<T> read(Subscription<T> subscription, String record) {
         EventEnvelope<T> event = envelopes.read(record, subscription.eventType(), subscription.payloadType());
         requireWhole(subscription, event);
+        return event;
+    }
+
+    /** Applies one checked event (with the retry policy; a fresh transaction per attempt). */
+    @ApplyGuard(RetryTransient.GUARD)
+    public <T> boolean applyOne(Subscription<T> subscription, ReadModelStore<T> store, EventEnvelope<T> event) {
+        return apply(subscription, store, event);
+    }
+
+    /**
+     * Applies checked events of distinct keys in one transaction (with the retry policy; a fresh transaction per
+     * attempt); returns how many were newer than what was held.
+     */
+    @ApplyGuard(RetryTransient.GUARD)
+    public <T> int applyAll(Subscription<T> subscription, ReadModelStore<T> store, List<EventEnvelope<T>> events) {
+        int applied = writer.applyAll(subscription, store, events);
+        LOG.debugf("%s: %d of %d applied", subscription.name(), applied, events.size());
+        return applied;
+    }
+
+    private <T> boolean apply(Subscription<T> subscription, ReadModelStore<T> store, EventEnvelope<T> event) {
         boolean applied = writer.apply(subscription, store, event);
         LOG.debugf("%s %s version %d %s", subscription.name(), event.key(), event.version(),
                 applied ? "applied" : "already held");

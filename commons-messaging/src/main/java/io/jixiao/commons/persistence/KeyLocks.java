@@ -1,6 +1,8 @@
 package io.jixiao.commons.persistence;
 
 import io.quarkus.hibernate.orm.panache.Panache;
+import java.util.Collection;
+import java.util.List;
 
 /**
  * One writer per key: every "apply if newer", every document store and every state machine serialises its writers
@@ -16,5 +18,23 @@ public final class KeyLocks {
     public static void lock(String key) {
         Panache.getEntityManager().createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))")
                 .setParameter(1, key).getSingleResult();
+    }
+
+    /**
+     * Waits for and holds the locks on many keys, in one round trip and in sorted order, so that two transactions
+     * locking overlapping sets cannot deadlock.
+     */
+    public static void lockAll(Collection<String> keys) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        if (keys.size() == 1) {
+            lock(keys.iterator().next());
+            return;
+        }
+        List<String> sorted = keys.stream().distinct().sorted().toList();
+        Panache.getEntityManager().createNativeQuery("select count(pg_advisory_xact_lock(hashtext(k))) from"
+                + " (select k from unnest(cast(?1 as text[])) as k order by k) as sorted")
+                .setParameter(1, sorted.toArray(String[]::new)).getSingleResult();
     }
 }

@@ -48,7 +48,7 @@ class InboxTest {
 
     private final List<String> locked = new ArrayList<>();
     private final Inbox inbox = new Inbox(new Envelopes(new ObjectMapper().findAndRegisterModules()),
-            new InboxWriter(locked::add));
+            new InboxWriter(locked::addAll));
     private final Budgets budgets = new Budgets();
 
     private static String budget(String key, long version) {
