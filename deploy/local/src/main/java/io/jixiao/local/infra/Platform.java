@@ -66,6 +66,13 @@ public final class Platform implements AutoCloseable {
      * own default applies. The local run passes on those set in its own environment; compose and Kubernetes set none.
      * {@code JIXIAO_REPORT_PDF_FONT}: a TrueType font for the body text of PDF reports instead of the bundled one.
      */
+    /**
+     * Partitions of each topic ({@code JIXIAO_TOPICS_PARTITIONS}): the upper bound of a consumer's replicas that share
+     * its work (the local run, the replica test and the benchmark run two of assessment and report; compose and
+     * Kubernetes set the same, the KEDA scalers' maximum replica count follows it).
+     */
+    public static final int TOPIC_PARTITIONS = 6;
+
     public static final Map<String, Service> OPTIONAL = Map.of("JIXIAO_REPORT_PDF_FONT", Service.REPORT);
 
     private final Config config;
@@ -74,6 +81,16 @@ public final class Platform implements AutoCloseable {
     private KafkaBroker kafka;
     private KeycloakServer keycloak;
     private final Map<Service, ManagedProcess> services = Collections.synchronizedMap(new EnumMap<>(Service.class));
+    /** Further instances of a service beside the first, with their ports: they share its consumer groups. */
+    private final Map<Service, List<Instance>> replicas = Collections.synchronizedMap(new EnumMap<>(Service.class));
+
+    /** A further instance of a service: its process and HTTP port. */
+    public record Instance(Service service, int number, int port, ManagedProcess process) {
+
+        public String url() {
+            return "http://localhost:" + port;
+        }
+    }
 
     private Platform(Config config, Consumer<String> say) {
         this.config = config;
@@ -82,10 +99,23 @@ public final class Platform implements AutoCloseable {
 
     /** Starts everything and returns once every service reports ready. */
     public static Platform start(Config config, Consumer<String> say) {
+        return start(config, Map.of(), say);
+    }
+
+    /**
+     * Starts everything, with {@code instances} of the services named there (one of the others), and returns once
+     * every instance reports ready.
+     */
+    public static Platform start(Config config, Map<Service, Integer> instances, Consumer<String> say) {
         Platform platform = new Platform(config, say);
         try {
             platform.startInfrastructure();
             platform.startServices();
+            instances.forEach((service, n) -> {
+                for (int i = 1; i < n; i++) {
+                    platform.startInstance(service);
+                }
+            });
             return platform;
         } catch (RuntimeException e) {
             platform.close();
@@ -144,7 +174,44 @@ public final class Platform implements AutoCloseable {
         CompletableFuture.allOf(starts.toArray(CompletableFuture[]::new)).join();
     }
 
+    /**
+     * Starts one more instance of a service (not the gateway) on a free port, configured as the first: it joins the
+     * same consumer groups, so the topics' partitions are spread over the instances. Returns once it is ready.
+     */
+    public Instance startInstance(Service s) {
+        if (s == Service.GATEWAY) {
+            throw new IllegalArgumentException("the gateway owns no consumers; one instance serves");
+        }
+        List<Instance> of = replicas.computeIfAbsent(s, k -> Collections.synchronizedList(new ArrayList<>()));
+        int number;
+        synchronized (of) {
+            number = of.size() + 2;
+        }
+        int port = Ports.free();
+        Map<String, String> env = environment(s);
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        String name = s.module() + "-" + number;
+        ManagedProcess process = new ManagedProcess(name, command(WorkDirs.root(), s), env,
+                WorkDirs.root().resolve(s.module()), config.logDir().resolve(name + ".log"));
+        Instance instance = new Instance(s, number, port, process);
+        of.add(instance);
+        process.start();
+        process.awaitReady(() -> ManagedProcess.answers200(instance.url() + "/q/health/ready"), Duration.ofMinutes(3));
+        say.accept(name + " ready at " + instance.url() + " (instance " + number + " of " + s.module() + ")");
+        return instance;
+    }
+
+    /** The further instances of a service started beside the first. */
+    public List<Instance> instances(Service s) {
+        return List.copyOf(replicas.getOrDefault(s, List.of()));
+    }
+
     private ManagedProcess serviceProcess(Path root, Service s) {
+        return new ManagedProcess(s.module(), command(root, s), environment(s), root.resolve(s.module()),
+                config.logDir().resolve(s.module() + ".log"));
+    }
+
+    private List<String> command(Path root, Service s) {
         List<String> command = new ArrayList<>();
         command.add(ManagedProcess.javaExecutable());
         for (String opt : config.serviceJavaOpts().trim().split("\\s+")) {
@@ -154,8 +221,7 @@ public final class Platform implements AutoCloseable {
         }
         command.add("-jar");
         command.add(jar(root, s).toString());
-        return new ManagedProcess(s.module(), command, environment(s), root.resolve(s.module()),
-                config.logDir().resolve(s.module() + ".log"));
+        return command;
     }
 
     /**
@@ -189,6 +255,8 @@ public final class Platform implements AutoCloseable {
         env.put("KEYCLOAK_URL", keycloakUrl);
         if (s != Service.GATEWAY) {
             env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap);
+            // partitions of every topic: how many replicas of a consumer can share its work
+            env.put("JIXIAO_TOPICS_PARTITIONS", String.valueOf(TOPIC_PARTITIONS));
         }
         if (s.database() != null) {
             env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl);
@@ -262,6 +330,8 @@ public final class Platform implements AutoCloseable {
         Collections.reverse(order);
         order.remove(Service.GATEWAY);
         order.add(0, Service.GATEWAY);
+        replicas.values().forEach(list -> List.copyOf(list).forEach(
+                i -> quietly(() -> i.process().stop(Duration.ofSeconds(20)))));
         for (Service s : order) {
             ManagedProcess p = services.get(s);
             if (p != null) {
