@@ -355,6 +355,53 @@ class DeploymentFilesTest {
         }
     }
 
+    @Test
+    void theKedaScalersWatchTheGroupsAndTopicsTheServicesConsumeAndStopAtThePartitions() throws IOException {
+        Path k8s = root.resolve("deploy/k8s");
+        Map<String, String> configMap = new HashMap<>();
+        for (JsonNode doc : documents(k8s.resolve("configmap.yaml"))) {
+            configMap.putAll(data(doc, "data"));
+        }
+        int partitions = Integer.parseInt(configMap.get("JIXIAO_TOPICS_PARTITIONS"));
+        assertEquals(Platform.TOPIC_PARTITIONS, partitions, "the local run and the cluster lay topics out alike");
+        List<JsonNode> scalers = documents(k8s.resolve("keda/scaledobjects.yaml"));
+        Set<String> scaled = new TreeSet<>();
+        for (JsonNode scaler : scalers) {
+            assertEquals("ScaledObject", scaler.path("kind").asText());
+            String target = scaler.path("spec").path("scaleTargetRef").path("name").asText();
+            Service service = java.util.Arrays.stream(Service.values()).filter(s -> s.module().equals(target))
+                    .findFirst().orElseThrow(() -> new AssertionError("a ScaledObject targets no service: " + target));
+            scaled.add(target);
+            assertTrue(scaler.path("spec").path("minReplicaCount").asInt() >= 1, target + " serves the API: never zero");
+            assertEquals(partitions, scaler.path("spec").path("maxReplicaCount").asInt(),
+                    target + ": at most one consumer per partition");
+            java.util.Properties props = new java.util.Properties();
+            try (var in = Files.newBufferedReader(root.resolve(service.module())
+                    .resolve("src/main/resources/application.properties"))) {
+                props.load(in);
+            }
+            Map<String, String> groupOfTopic = new HashMap<>();
+            for (String key : props.stringPropertyNames()) {
+                Matcher m = Pattern.compile("mp\\.messaging\\.incoming\\.([^.]+)\\.topic").matcher(key);
+                if (m.matches()) {
+                    groupOfTopic.put(props.getProperty(key), props.getProperty("mp.messaging.incoming." + m.group(1)
+                            + ".group.id"));
+                }
+            }
+            for (JsonNode trigger : scaler.path("spec").path("triggers")) {
+                assertEquals("kafka", trigger.path("type").asText());
+                JsonNode meta = trigger.path("metadata");
+                String topic = meta.path("topic").asText();
+                assertTrue(groupOfTopic.containsKey(topic), target + " consumes no topic " + topic);
+                assertEquals(groupOfTopic.get(topic), meta.path("consumerGroup").asText(), target + " " + topic);
+                assertEquals(configMap.get("KAFKA_BOOTSTRAP_SERVERS"), meta.path("bootstrapServers").asText());
+                assertEquals("false", meta.path("allowIdleConsumers").asText());
+            }
+        }
+        assertEquals(Set.of("assessment-service", "report-service"), scaled,
+                "the services that take in the registers' facts scale by lag");
+    }
+
     private static void assertKustomization(Path k8s) throws IOException {
         Path file = k8s.resolve("kustomization.yaml");
         assertTrue(Files.isRegularFile(file), file + " is missing");
