@@ -49,6 +49,18 @@ public final class Platform implements AutoCloseable {
                             "-Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"));
         }
 
+        /**
+         * As the README's run keeps data (durably, the same services' settings), but on free ports and in a throw-away
+         * directory: the benchmark's platform.
+         */
+        public static Config throwAway(Path dir) {
+            Config local = local();
+            Config ports = ephemeral(dir);
+            return new Config(ports.dataDir(), ports.logDir(), false, Postgres.Durability.DURABLE,
+                    ports.postgresPort(), ports.kafkaPort(), ports.kafkaControllerPort(), ports.keycloakPort(),
+                    ports.servicePorts(), local.serviceJavaOpts());
+        }
+
         /** Free ports and a throw-away data directory, for tests running beside anything else. */
         public static Config ephemeral(Path dir) {
             Map<Service, Integer> ports = new EnumMap<>(Service.class);
