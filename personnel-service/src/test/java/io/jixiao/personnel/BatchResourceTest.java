@@ -57,6 +57,39 @@ class BatchResourceTest {
     }
 
     @Test
+    void aProvincesUnitsAreRegisteredInOneBatchWholeOrNotAtAllAndOnlyByAnAdministrator() {
+        ObjectNode batch = Api.JSON.createObjectNode();
+        ArrayNode items = batch.putArray("items");
+        for (int i = 1; i <= 3; i++) {
+            items.addObject().put("unitCode", "MN-BATCH-" + i).putObject("profile").put("name", "模拟单位" + i)
+                    .put("region", "模拟省").put("level", "县级");
+        }
+        ObjectNode twice = batch.deepCopy();
+        ((ArrayNode) twice.get("items")).addObject().put("unitCode", "MN-BATCH-1").putObject("profile")
+                .put("name", "重复");
+        post("admin", "/api/personnel/units/batch", twice).statusCode(400).contentType("application/problem+json")
+                .body("errors.field", contains("items[3].unitCode"));
+        ObjectNode blank = batch.deepCopy();
+        ((ObjectNode) blank.get("items").get(2).get("profile")).put("name", "");
+        post("admin", "/api/personnel/units/batch", blank).statusCode(400)
+                .body("errors.field", contains("items[2].profile.name"));
+        post("client:xz-province-system", "/api/personnel/units/batch", batch).statusCode(403);
+        for (int i = 1; i <= 3; i++) {
+            given().auth().oauth2(token("admin")).when().get("/api/personnel/units/MN-BATCH-" + i).then()
+                    .statusCode(404);
+        }
+        post("admin", "/api/personnel/units/batch", batch).statusCode(200)
+                .body("unitCode", contains("MN-BATCH-1", "MN-BATCH-2", "MN-BATCH-3"))
+                .body("version", contains(1, 1, 1));
+        // the same again changes nothing; the region makes the province's feeder able to push for them
+        post("admin", "/api/personnel/units/batch", batch).statusCode(200).body("version", contains(1, 1, 1));
+        post("client:xz-province-system", STAFF_BATCH, batch("MN-BATCH-1", 2024, Api.seedStaff(2024)))
+                .statusCode(403);
+        post("client:bench-province-system", STAFF_BATCH, batch("MN-BATCH-1", 2024, Api.seedStaff(2024),
+                "MN-BATCH-2", 2024, Api.seedStaff(2024))).statusCode(200);
+    }
+
+    @Test
     void aStaffBatchIsStoredWholeOrNotAtAll() {
         String client = "client:xz-wxb-finance-system";
         ObjectNode bad = Api.seedStaff(2018).put("totalInService", -1);

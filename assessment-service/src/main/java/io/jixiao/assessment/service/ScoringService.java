@@ -27,6 +27,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -111,14 +112,36 @@ public class ScoringService {
         UnitScore.<UnitScore>list("key.unitCode in ?1", codes).forEach(s -> scores.put(s.key, s));
         List<Framework> loaded = frameworks.all();
         Map<UnitYear, ScoreSnapshot> results = new LinkedHashMap<>();
+        List<UnitYear> changed = new ArrayList<>();
         for (UnitYear unitYear : unitYears) {
-            Optional<KnownUnit> unit = Optional.ofNullable(known.get(unitYear.unitCode()));
-            ScoreSnapshot result = score(unitYear, unit, loaded, held.get(unitYear));
-            UnitScore.Key key = new UnitScore.Key(unitYear.unitCode(), unitYear.fiscalYear());
+            ScoreSnapshot result = score(unitYear, Optional.ofNullable(known.get(unitYear.unitCode())), loaded,
+                    held.get(unitYear));
             results.put(unitYear, result);
-            store(key, scores.get(key), unit, result, causes.get(unitYear));
+            UnitScore before = scores.get(new UnitScore.Key(unitYear.unitCode(), unitYear.fiscalYear()));
+            if (before == null || !JsonDiff.same(json.tree(before.result), mapper.valueToTree(result))) {
+                changed.add(unitYear);
+            }
+        }
+        // the indicator rows of every changed unit-year go in one statement, before any new one is written
+        deleteIndicatorRows(changed.stream().filter(u -> scores.containsKey(new UnitScore.Key(u.unitCode(),
+                u.fiscalYear()))).toList());
+        for (UnitYear unitYear : changed) {
+            UnitScore.Key key = new UnitScore.Key(unitYear.unitCode(), unitYear.fiscalYear());
+            store(key, scores.get(key), Optional.ofNullable(known.get(unitYear.unitCode())), results.get(unitYear),
+                    causes.get(unitYear));
         }
         return results;
+    }
+
+    private void deleteIndicatorRows(List<UnitYear> unitYears) {
+        if (unitYears.isEmpty()) {
+            return;
+        }
+        em.createNativeQuery("delete from indicator_score i using unnest(cast(?1 as text[]), cast(?2 as int[]))"
+                + " as d(unit_code, fiscal_year) where i.unit_code = d.unit_code and i.fiscal_year = d.fiscal_year")
+                .setParameter(1, unitYears.stream().map(UnitYear::unitCode).toArray(String[]::new))
+                .setParameter(2, unitYears.stream().map(UnitYear::fiscalYear).toArray(Integer[]::new))
+                .executeUpdate();
     }
 
     private ScoreSnapshot score(UnitYear unitYear, Optional<KnownUnit> unit, List<Framework> loaded, Facts held) {
@@ -141,15 +164,14 @@ public class ScoringService {
         return Scorer.score(unitCode, fiscalYear, framework.get(), held, statement, statedVersion);
     }
 
-    /** Stores and publishes a result that differs from the one held, with the next version. */
+    /**
+     * Stores and publishes a result that differs from the one held, with the next version (its indicator rows deleted
+     * already).
+     */
     private void store(UnitScore.Key key, UnitScore held, Optional<KnownUnit> unit, ScoreSnapshot result,
             String cause) {
         String unitCode = key.unitCode();
         int fiscalYear = key.fiscalYear();
-        if (held != null && JsonDiff.same(json.tree(held.result), mapper.valueToTree(result))) {
-            return;
-        }
-        boolean first = held == null;
         if (held == null) {
             held = new UnitScore();
             held.key = key;
@@ -172,9 +194,6 @@ public class ScoringService {
         held.computedAt = OffsetDateTime.now(ZoneOffset.UTC);
         held.persist();
 
-        if (!first) {
-            IndicatorScore.delete("key.unitCode = ?1 and key.fiscalYear = ?2", unitCode, fiscalYear);
-        }
         for (ScoreSnapshot.IndicatorResult r : result.indicators()) {
             IndicatorScore row = new IndicatorScore();
             row.key = new IndicatorScore.Key(unitCode, fiscalYear, r.code());

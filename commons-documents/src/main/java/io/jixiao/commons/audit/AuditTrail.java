@@ -92,7 +92,7 @@ public class AuditTrail {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Entry> unitYear(String unitCode, int fiscalYear) {
         List<AuditEntry> entries = AuditEntry.list("unitCode = ?1 and (fiscalYear = ?2 or fiscalYear is null)",
-                Sort.by("id"), unitCode, fiscalYear);
+                Sort.by("occurredAt").and("id"), unitCode, fiscalYear);
         return entries.stream().map(e -> new Entry(e.id, e.occurredAt, e.unitCode, e.fiscalYear, e.action, e.target,
                 e.subject, e.username, e.client, e.requestId, e.origin, json.tree(e.changes))).toList();
     }

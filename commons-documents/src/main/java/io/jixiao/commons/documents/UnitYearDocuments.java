@@ -101,11 +101,17 @@ public class UnitYearDocuments {
                 new TypeReference<PutResult>() { }, () -> store(kind, unitCode, fiscalYear, document, actor));
     }
 
+    private static String lockKey(DocumentKind<?, ?> kind, String unitCode, int fiscalYear) {
+        return kind.name() + ":" + unitCode + ":" + fiscalYear;
+    }
+
     /** Stores a batch all or nothing, in one transaction. */
     @Transactional
     public <D> List<PutResult> putAll(DocumentKind<D, ?> kind, List<Item<D>> items, Actor actor, String idempotencyKey) {
         return idempotent(actor, idempotencyKey, kind.name() + "|batch", items, new TypeReference<List<PutResult>>() { },
                 () -> {
+                    // every unit-year of the batch at once, in order: two batches sharing unit-years cannot deadlock
+                    KeyLocks.lockAll(items.stream().map(i -> lockKey(kind, i.unitCode(), i.fiscalYear())).toList());
                     List<PutResult> results = new ArrayList<>();
                     for (Item<D> item : items) {
                         results.add(store(kind, item.unitCode(), item.fiscalYear(), item.document(), actor));
@@ -134,7 +140,7 @@ public class UnitYearDocuments {
 
     private <D, C> PutResult store(DocumentKind<D, C> kind, String unitCode, int fiscalYear, D document, Actor actor) {
         // one writer per unit-year at a time, also for the first push of a unit-year
-        KeyLocks.lock(kind.name() + ":" + unitCode + ":" + fiscalYear);
+        KeyLocks.lock(lockKey(kind, unitCode, fiscalYear));
         StoredDocument.Key key = new StoredDocument.Key(kind.name(), unitCode, fiscalYear);
         StoredDocument held = StoredDocument.findById(key);
         JsonNode next = mapper.valueToTree(document);

@@ -77,9 +77,11 @@ public record RuleSet(String name, Map<String, String> labels, List<Rule> rules)
         return name.toUpperCase(java.util.Locale.ROOT) + "-UNCHECKED";
     }
 
+    private static final java.util.regex.Pattern INDEX = java.util.regex.Pattern.compile("\\[\\d+]");
+
     /** The label of a figure path; indexed paths use the label of their {@code [*]} pattern. */
     public String label(String path) {
-        String pattern = path.replaceAll("\\[\\d+]", "[*]");
+        String pattern = path.indexOf('[') < 0 ? path : INDEX.matcher(path).replaceAll("[*]");
         String label = labels.get(pattern);
         if (label == null) {
             int dot = pattern.lastIndexOf('.');

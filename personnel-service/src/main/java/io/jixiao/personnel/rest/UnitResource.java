@@ -15,6 +15,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -99,12 +100,27 @@ public class UnitResource {
         return workbooks.download(WORKBOOK, held, "unit-" + unitCode + ".xlsx");
     }
 
-    private Response store(String unitCode, UnitProfileRequest request, Actor actor) {
-        var profile = new UnitRegister.Profile(request.name(), request.region(), request.level(), request.parentCode(),
+    @POST
+    @Path("/batch")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Register or change many units at once, all or nothing (a province's register in bulk)")
+    public List<UnitResponse> batch(@HeaderParam(RequestIds.HEADER) String requestId,
+            @RequestBody(description = "批量登记：多个单位的基本信息（items，1–500项），全部存入或全部不存，按顺序逐项返回结果。")
+            @Valid @NotNull UnitBatch batch) {
+        var items = batch.items().stream().map(e -> new UnitRegister.Item(e.unitCode(), profile(e.profile()))).toList();
+        return register.putAll(items, access.actor(requestId)).stream().map(o -> response(o.unit())).toList();
+    }
+
+    private UnitRegister.Profile profile(UnitProfileRequest request) {
+        return new UnitRegister.Profile(request.name(), request.region(), request.level(), request.parentCode(),
                 request.active() == null || request.active(), request.aliases(), request.functions(),
                 mapping.toContract(request.internalBodies()), mapping.toContract(request.affiliatedInstitutions()),
                 mapping.toContract(request.secondedBodies()));
-        var outcome = register.put(unitCode, profile, actor);
+    }
+
+    private Response store(String unitCode, UnitProfileRequest request, Actor actor) {
+        var outcome = register.put(unitCode, profile(request), actor);
         UnitProfile unit = outcome.unit();
         return Response.ok(response(unit))
                 .header("ETag", "\"" + unit.version + "\"")

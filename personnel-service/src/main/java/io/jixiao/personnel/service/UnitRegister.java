@@ -64,6 +64,39 @@ public class UnitRegister {
         this.audit = audit;
     }
 
+    /** One unit of a batch. */
+    public record Item(String unitCode, Profile profile) {
+    }
+
+    /**
+     * Registers or changes many units in one transaction, all or nothing: a unit named twice, or any unit's profile
+     * refused, refuses the batch naming the item.
+     */
+    @Transactional
+    public List<Outcome> putAll(List<Item> items, Actor actor) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int i = 0; i < items.size(); i++) {
+            if (!seen.add(items.get(i).unitCode())) {
+                errors.add(new Problem.FieldError("items[" + i + "].unitCode", "the same unit appears twice in the batch"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        List<Outcome> outcomes = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            try {
+                outcomes.add(put(items.get(i).unitCode(), items.get(i).profile(), actor));
+            } catch (ProblemException e) {
+                String at = "items[" + i + "].profile.";
+                throw e.withErrors(e.getMessage(), e.errors().stream()
+                        .map(f -> new Problem.FieldError(at + f.field(), f.message())).toList());
+            }
+        }
+        return outcomes;
+    }
+
     @Transactional
     public Outcome put(String unitCode, Profile profile, Actor actor) {
         List<Problem.FieldError> errors = new ArrayList<>();

@@ -2,6 +2,7 @@ package io.jixiao.report.service;
 
 import io.jixiao.commons.json.StoredJson;
 import io.jixiao.commons.messaging.ReadModelStore;
+import io.jixiao.commons.messaging.Subscription;
 import io.jixiao.events.EventEnvelope;
 import io.jixiao.events.assessment.ScoreSnapshot;
 import io.jixiao.events.budget.BudgetSnapshot;
@@ -15,10 +16,16 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.ToIntFunction;
+import java.util.stream.Collectors;
 
 /**
  * This service's read model of the budget, personnel, asset and score snapshots (DESIGN §4), one store per kind for
@@ -100,23 +107,65 @@ public class ReadModel {
 
         @Override
         public void store(EventEnvelope<T> event) {
-            UpstreamSnapshot.Key key = key(event.payload());
-            UpstreamSnapshot held = UpstreamSnapshot.findById(key);
-            if (held == null) {
-                held = new UpstreamSnapshot();
-                held.key = key;
+            storeAll(List.of(event));
+        }
+
+        @Override
+        public Map<String, Long> heldVersions(Subscription<T> subscription, List<T> payloads) {
+            Map<String, Long> versions = new HashMap<>();
+            held(payloads).forEach((key, snapshot) -> versions.put(
+                    EventEnvelope.unitYearKey(key.unitCode(), key.fiscalYear()), snapshot.version));
+            return versions;
+        }
+
+        /**
+         * Stores a batch's snapshots, then announces each unit-year's change; after each announcement (the report
+         * assembled, its content kept) the persistence context is flushed and cleared, so that the next one's queries
+         * do not check every entity the batch has touched so far.
+         */
+        @Override
+        public void storeAll(List<EventEnvelope<T>> events) {
+            Map<UpstreamSnapshot.Key, UpstreamSnapshot> held = held(events.stream().map(EventEnvelope::payload)
+                    .toList());
+            for (EventEnvelope<T> event : events) {
+                UpstreamSnapshot.Key key = key(event.payload());
+                UpstreamSnapshot snapshot = held.get(key);
+                if (snapshot == null) {
+                    snapshot = new UpstreamSnapshot();
+                    snapshot.key = key;
+                }
+                snapshot.version = event.version();
+                snapshot.eventId = event.eventId();
+                snapshot.source = event.source();
+                snapshot.actor = event.actor();
+                snapshot.occurredAt = event.occurredAt().atOffset(ZoneOffset.UTC);
+                snapshot.payload = json.write(event.payload());
+                snapshot.appliedAt = OffsetDateTime.now(ZoneOffset.UTC);
+                snapshot.persist();
             }
-            held.version = event.version();
-            held.eventId = event.eventId();
-            held.source = event.source();
-            held.actor = event.actor();
-            held.occurredAt = event.occurredAt().atOffset(ZoneOffset.UTC);
-            held.payload = json.write(event.payload());
-            held.appliedAt = OffsetDateTime.now(ZoneOffset.UTC);
-            held.persist();
             em.flush();
-            changed.fire(new ReportContentChanged(key.unitCode(), key.fiscalYear(),
-                    "upstream " + kind.stored() + " v" + event.version()));
+            em.clear();
+            for (EventEnvelope<T> event : events) {
+                UpstreamSnapshot.Key key = key(event.payload());
+                changed.fire(new ReportContentChanged(key.unitCode(), key.fiscalYear(),
+                        "upstream " + kind.stored() + " v" + event.version()));
+                em.flush();
+                em.clear();
+            }
+        }
+
+        /** The snapshots held of these payloads' unit-years, in one query. */
+        private Map<UpstreamSnapshot.Key, UpstreamSnapshot> held(List<T> payloads) {
+            Map<UpstreamSnapshot.Key, UpstreamSnapshot> held = new HashMap<>();
+            if (payloads.isEmpty()) {
+                return held;
+            }
+            Set<UpstreamSnapshot.Key> wanted = new HashSet<>();
+            payloads.forEach(p -> wanted.add(key(p)));
+            List<UpstreamSnapshot> found = UpstreamSnapshot.list("key.kind = ?1 and key.unitCode in ?2",
+                    kind.stored(), wanted.stream().map(UpstreamSnapshot.Key::unitCode).collect(Collectors.toSet()));
+            found.stream().filter(s -> wanted.contains(s.key)).forEach(s -> held.put(s.key, s));
+            return held;
         }
 
         private UpstreamSnapshot.Key key(T payload) {
