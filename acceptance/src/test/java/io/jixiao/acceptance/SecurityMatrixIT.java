@@ -289,6 +289,8 @@ class SecurityMatrixIT {
                 null, null, null));
         r.add(new Route("PUT", "/api/personnel/units/{unitCode}", "/api/personnel/units/" + UNIT,
                 EnumSet.of(Caller.ADMIN), ok, json, unit, altered(unit)));
+        r.add(new Route("POST", "/api/personnel/units/batch", "/api/personnel/units/batch", EnumSet.of(Caller.ADMIN),
+                ok, json, unitBatch(unit), unitBatch(altered(unit))));
         for (String kind : List.of("staff", "assets")) {
             String doc = kind.equals("staff") ? staff : assets;
             String base = "/api/personnel/units/{unitCode}/years/{fiscalYear}/" + kind;
@@ -472,6 +474,13 @@ class SecurityMatrixIT {
     }
 
     // ---------------------------------------------------------------------------------------------- helpers
+
+    /** A units batch of the one unit. */
+    private static String unitBatch(String profile) throws IOException {
+        ObjectNode batch = JSON.createObjectNode();
+        batch.putArray("items").addObject().put("unitCode", UNIT).set("profile", JSON.readTree(profile));
+        return batch.toString();
+    }
 
     /** A batch of one document per unit, for 2024. */
     private static String batchOf(String field, Map<String, String> documents) throws IOException {

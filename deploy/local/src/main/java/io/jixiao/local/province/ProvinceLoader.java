@@ -57,10 +57,19 @@ public final class ProvinceLoader {
         return retries.get();
     }
 
-    /** Registers the units (as {@code admin}), several at once. */
+    /** Registers the units (as {@code admin}) in batches of 500, several at once. */
     public void register(SyntheticProvince province, List<SyntheticProvince.Unit> units) {
-        run(units.stream().<Runnable>map(unit -> () -> send("PUT", "/api/personnel/units/" + unit.code(),
-                () -> tokens.user("admin"), province.profile(unit).toString(), null)).toList());
+        List<Runnable> batches = new ArrayList<>();
+        for (int from = 0; from < units.size(); from += 500) {
+            List<SyntheticProvince.Unit> slice = units.subList(from, Math.min(units.size(), from + 500));
+            batches.add(() -> {
+                ObjectNode body = JSON.createObjectNode();
+                ArrayNode items = body.putArray("items");
+                slice.forEach(u -> items.addObject().put("unitCode", u.code()).set("profile", province.profile(u)));
+                send("POST", "/api/personnel/units/batch", () -> tokens.user("admin"), body.toString(), null);
+            });
+        }
+        run(batches);
     }
 
     /**
