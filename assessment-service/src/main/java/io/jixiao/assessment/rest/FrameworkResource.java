@@ -54,7 +54,7 @@ public class FrameworkResource {
             @Schema(description = "指标体系编码。") String id,
             @Schema(description = "版本号。") int version,
             @Schema(description = "是否新载入：false 表示该版本已以相同内容载入。") boolean loaded,
-            @Schema(description = "重新评分的单位年度数。") int unitYearsRescored) {
+            @Schema(description = "排队重新评分的单位年度数：评分在后台分批完成（各实例分担），完成前原评分仍可查询。") int unitYearsRescored) {
     }
 
     /** What a framework document holds, for the upload's request body. */
@@ -97,7 +97,7 @@ public class FrameworkResource {
     @PUT
     @Consumes({MediaType.APPLICATION_JSON, "application/yaml", "text/yaml"})
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Load a framework version (YAML or JSON) and rescore the unit-years it applies to")
+    @Operation(summary = "Load a framework version (YAML or JSON) and queue every unit-year for rescoring (done in the background, in batches)")
     public Loaded load(@HeaderParam(RequestIds.HEADER) String requestId, @RequestBody(description = FRAMEWORK_BODY,
             content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Framework.class)),
                 @Content(mediaType = "application/yaml", schema = @Schema(type = SchemaType.STRING)),

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jixiao.commons.messaging.ReadModelStore;
 import io.jixiao.commons.messaging.Subscription;
+import io.jixiao.commons.work.WorkItem;
+import io.jixiao.commons.work.WorkQueue;
 import io.jixiao.events.EventEnvelope;
 import io.jixiao.events.budget.BudgetSnapshot;
 import io.jixiao.events.personnel.AssetSnapshot;
@@ -20,22 +22,22 @@ import java.util.function.ToIntFunction;
 /**
  * Takes in the facts of the registers' events (budget, staff, assets), as the
  * {@link io.jixiao.commons.messaging.Inbox}'s stores: a fact newer than the one held is stored and the unit-year (and
- * the next, whose "previous year" it is) rescored, all in the inbox's one transaction, so that a failure leaves
- * nothing half-done and the record can simply be tried again.
+ * the next, whose "previous year" it is) queued for scoring, all in the inbox's one transaction, so that a failure
+ * leaves nothing half-done and the record can simply be tried again.
  */
 @ApplicationScoped
 public class FactIntake {
 
     private final FactStore facts;
-    private final ScoringService scoring;
+    private final WorkQueue work;
     private final ObjectMapper mapper;
     private final ReadModelStore<BudgetSnapshot> budget;
     private final ReadModelStore<StaffSnapshot> staff;
     private final ReadModelStore<AssetSnapshot> assets;
 
-    public FactIntake(FactStore facts, ScoringService scoring, ObjectMapper mapper) {
+    public FactIntake(FactStore facts, WorkQueue work, ObjectMapper mapper) {
         this.facts = facts;
-        this.scoring = scoring;
+        this.work = work;
         this.mapper = mapper;
         this.budget = new Kind<>("budget", BudgetSnapshot::unitCode, BudgetSnapshot::fiscalYear, this::withDerived);
         this.staff = new Kind<>("staff", StaffSnapshot::unitCode, StaffSnapshot::fiscalYear,
@@ -99,8 +101,9 @@ public class FactIntake {
         }
 
         /**
-         * Stores the facts, then rescores each unit-year they touch once (and the next year, whose "previous year"
-         * it is, where that has facts), however many of the batch's events touch it.
+         * Stores the facts and queues each unit-year they touch for scoring (and the next year, whose "previous year"
+         * it is, where that has facts), in the same transaction: it is scored once however many facts reach it
+         * before its turn ({@link ScoreWork}).
          */
         @Override
         public void storeAll(List<EventEnvelope<T>> events) {
@@ -114,7 +117,8 @@ public class FactIntake {
             Map<UnitYear, String> next = new LinkedHashMap<>();
             causes.forEach((unitYear, cause) -> next.put(unitYear.next(), cause));
             facts.withFacts(next.keySet()).forEach(u -> causes.putIfAbsent(u, next.get(u)));
-            scoring.rescore(causes);
+            work.add(ScoreWork.KIND, causes.entrySet().stream().map(e -> new WorkItem(e.getKey().unitCode(),
+                    e.getKey().fiscalYear(), e.getValue())).toList());
         }
 
         private UnitYear unitYear(T payload) {

@@ -17,11 +17,12 @@ import io.jixiao.commons.units.KnownUnits;
 import io.jixiao.commons.web.Problem;
 import io.jixiao.commons.web.ProblemException;
 import io.jixiao.commons.web.ProblemType;
+import io.jixiao.commons.work.WorkItem;
+import io.jixiao.commons.work.WorkQueue;
 import io.jixiao.events.EventEnvelope;
 import io.jixiao.events.Topics;
 import io.jixiao.events.assessment.ScoreSnapshot;
 import io.jixiao.events.findings.Severity;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -45,8 +46,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class ScoringService {
 
-    /** How many unit-years a rescore of all takes in one transaction. */
-    static final int RESCORE_CHUNK = 500;
 
     private final FactStore facts;
     private final FrameworkCatalog frameworks;
@@ -57,10 +56,11 @@ public class ScoringService {
     private final ObjectMapper mapper;
     private final StoredJson json;
     private final EntityManager em;
+    private final WorkQueue work;
 
     public ScoringService(FactStore facts, FrameworkCatalog frameworks, UnitYearDocuments documents,
             EvaluationKind evaluationKind, KnownUnits units, Outbox outbox, ObjectMapper mapper, StoredJson json,
-            EntityManager em) {
+            EntityManager em, WorkQueue work) {
         this.facts = facts;
         this.frameworks = frameworks;
         this.documents = documents;
@@ -70,6 +70,7 @@ public class ScoringService {
         this.mapper = mapper;
         this.json = json;
         this.em = em;
+        this.work = work;
     }
 
     /**
@@ -210,16 +211,14 @@ public class ScoringService {
                 "assessment-service", cause, result));
     }
 
-    /** Rescores every year of a unit that has facts (when the unit arrives or its profile changes). */
+    /** Queues every year of a unit that has facts for scoring (when the unit arrives or its profile changes). */
     @Transactional(Transactional.TxType.REQUIRED)
-    public int rescoreUnit(String unitCode, String cause) {
+    public int queueUnit(String unitCode, String cause) {
         @SuppressWarnings("unchecked")
         List<Number> years = em.createNativeQuery(
                 "select distinct fiscal_year from fact_snapshot where unit_code = ?1 order by 1")
                 .setParameter(1, unitCode).getResultList();
-        Map<UnitYear, String> causes = new LinkedHashMap<>();
-        years.forEach(year -> causes.put(new UnitYear(unitCode, year.intValue()), cause));
-        rescore(causes);
+        work.add(ScoreWork.KIND, years.stream().map(y -> new WorkItem(unitCode, y.intValue(), cause)).toList());
         return years.size();
     }
 
@@ -228,22 +227,12 @@ public class ScoringService {
     }
 
     /**
-     * Rescores every unit-year that has facts (after a framework was loaded), {@value #RESCORE_CHUNK} at a time, each
-     * chunk in a transaction of its own: the scores of a province appear chunk by chunk, and no transaction holds
-     * the locks of every unit-year at once.
+     * Queues every unit-year that has facts for scoring (after a framework was loaded); returns how many. Every
+     * replica's queue worker takes its share, a batch at a time ({@link ScoreWork}).
      */
+    @Transactional(Transactional.TxType.REQUIRED)
     public int rescoreAll(String cause) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> keys = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                "select distinct unit_code, fiscal_year from fact_snapshot order by 1, 2").getResultList());
-        for (int from = 0; from < keys.size(); from += RESCORE_CHUNK) {
-            Map<UnitYear, String> chunk = new LinkedHashMap<>();
-            for (Object[] k : keys.subList(from, Math.min(keys.size(), from + RESCORE_CHUNK))) {
-                chunk.put(new UnitYear((String) k[0], ((Number) k[1]).intValue()), cause);
-            }
-            QuarkusTransaction.requiringNew().run(() -> rescore(chunk));
-        }
-        return keys.size();
+        return work.addAll(ScoreWork.KIND, "select distinct unit_code, fiscal_year from fact_snapshot", cause);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -5,8 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 /**
- * Scores a unit's held facts when the unit arrives from the units register (they were held as "unit not known yet"),
- * and rescores them when its profile changes (its region decides the framework that applies), in the transaction that
+ * Queues a unit's held facts for scoring when the unit arrives from the units register (they were held as "unit not
+ * known yet"), and when its profile changes (its region decides the framework that applies), in the transaction that
  * applies the unit.
  */
 @ApplicationScoped
@@ -19,6 +19,6 @@ public class UnitArrivals {
     }
 
     void onUnitChanged(@Observes UnitChanged unit) {
-        scoring.rescoreUnit(unit.unitCode(), "unit " + unit.unitCode() + " v" + unit.version());
+        scoring.queueUnit(unit.unitCode(), "unit " + unit.unitCode() + " v" + unit.version());
     }
 }

@@ -3,6 +3,8 @@ package io.jixiao.report.service;
 import io.jixiao.commons.json.StoredJson;
 import io.jixiao.commons.messaging.ReadModelStore;
 import io.jixiao.commons.messaging.Subscription;
+import io.jixiao.commons.work.WorkItem;
+import io.jixiao.commons.work.WorkQueue;
 import io.jixiao.events.EventEnvelope;
 import io.jixiao.events.assessment.ScoreSnapshot;
 import io.jixiao.events.budget.BudgetSnapshot;
@@ -11,8 +13,6 @@ import io.jixiao.events.personnel.StaffSnapshot;
 import io.jixiao.report.model.Held;
 import io.jixiao.report.repository.UpstreamSnapshot;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -30,24 +30,22 @@ import java.util.stream.Collectors;
 /**
  * This service's read model of the budget, personnel, asset and score snapshots (DESIGN §4), one store per kind for
  * the {@link io.jixiao.commons.messaging.Inbox}: an event is applied only if its version is newer than the one held
- * for its unit-year, so duplicates, replays and out-of-order deliveries change nothing. A change to a submitted
- * report's figures makes it a draft again.
+ * for its unit-year, so duplicates, replays and out-of-order deliveries change nothing. A change queues the unit-year's
+ * report to be assembled again ({@link ContentWork}); a change to a submitted report's figures makes it a draft again.
  */
 @ApplicationScoped
 public class ReadModel {
 
     private final StoredJson json;
-    private final EntityManager em;
-    private final Event<ReportContentChanged> changed;
+    private final WorkQueue work;
     private final ReadModelStore<BudgetSnapshot> budget;
     private final ReadModelStore<StaffSnapshot> personnel;
     private final ReadModelStore<AssetSnapshot> assets;
     private final ReadModelStore<ScoreSnapshot> scores;
 
-    public ReadModel(StoredJson json, EntityManager em, Event<ReportContentChanged> changed) {
+    public ReadModel(StoredJson json, WorkQueue work) {
         this.json = json;
-        this.em = em;
-        this.changed = changed;
+        this.work = work;
         this.budget = new Kept<>(SnapshotKind.BUDGET, BudgetSnapshot::unitCode, BudgetSnapshot::fiscalYear);
         this.personnel = new Kept<>(SnapshotKind.PERSONNEL, StaffSnapshot::unitCode, StaffSnapshot::fiscalYear);
         this.assets = new Kept<>(SnapshotKind.ASSETS, AssetSnapshot::unitCode, AssetSnapshot::fiscalYear);
@@ -119,9 +117,8 @@ public class ReadModel {
         }
 
         /**
-         * Stores a batch's snapshots, then announces each unit-year's change; after each announcement (the report
-         * assembled, its content kept) the persistence context is flushed and cleared, so that the next one's queries
-         * do not check every entity the batch has touched so far.
+         * Stores a batch's snapshots and queues their unit-years' reports to be assembled again ({@link ContentWork}),
+         * in the same transaction: a report is assembled once however many snapshots reach it before its turn.
          */
         @Override
         public void storeAll(List<EventEnvelope<T>> events) {
@@ -143,15 +140,8 @@ public class ReadModel {
                 snapshot.appliedAt = OffsetDateTime.now(ZoneOffset.UTC);
                 snapshot.persist();
             }
-            em.flush();
-            em.clear();
-            for (EventEnvelope<T> event : events) {
-                UpstreamSnapshot.Key key = key(event.payload());
-                changed.fire(new ReportContentChanged(key.unitCode(), key.fiscalYear(),
-                        "upstream " + kind.stored() + " v" + event.version()));
-                em.flush();
-                em.clear();
-            }
+            work.add(ContentWork.KIND, events.stream().map(e -> new WorkItem(unitCode.apply(e.payload()),
+                    fiscalYear.applyAsInt(e.payload()), "upstream " + kind.stored() + " v" + e.version())).toList());
         }
 
         /** The snapshots held of these payloads' unit-years, in one query. */

@@ -138,6 +138,8 @@ public final class Benchmark {
         }
         say("starting the platform as ./run.sh does, on throw-away data in " + dir);
         platform = Platform.start(Platform.Config.throwAway(dir), Benchmark::say);
+        Platform started = platform;
+        Runtime.getRuntime().addShutdownHook(new Thread(started::close, "platform-stop")); // Ctrl-C stops it too
         gateway = platform.gatewayUrl();
         tokens = Tokens.of(platform.keycloak());
         kafka = platform.kafka().bootstrapServers();
@@ -199,7 +201,10 @@ public final class Benchmark {
         return rate;
     }
 
-    /** Waits until assessment-service and report-service have taken in everything on their topics. */
+    /**
+     * Waits until assessment-service and report-service have taken in everything on their topics and worked off
+     * their queues, and every outbox is sent.
+     */
     private void awaitConsumed(Duration timeout) throws Exception {
         Properties p = new Properties();
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka);
@@ -210,7 +215,9 @@ public final class Benchmark {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("the consumers did not catch up within " + timeout);
                 }
-                long lag = lag(admin, "assessment-service") + lag(admin, "report-service") + outboxPending();
+                long lag = lag(admin, "assessment-service") + lag(admin, "report-service") + outboxPending()
+                        + count("assessment", "select count(*) from pending_work")
+                        + count("report", "select count(*) from pending_work");
                 quiet = lag == 0 ? quiet + 1 : 0;
                 Thread.sleep(500);
             }
