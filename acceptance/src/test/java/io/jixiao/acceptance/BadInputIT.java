@@ -198,10 +198,6 @@ class BadInputIT {
         List<Endpoint> e = new ArrayList<>();
         e.add(new Endpoint(Service.PERSONNEL, "PUT", "/api/personnel/units/" + UNIT, "admin",
                 Files.readString(fixture.resolve("unit.json"))));
-        ObjectNode units = JSON.createObjectNode();
-        units.putArray("items").addObject().put("unitCode", UNIT)
-                .set("profile", JSON.readTree(Files.readString(fixture.resolve("unit.json"))));
-        e.add(new Endpoint(Service.PERSONNEL, "POST", "/api/personnel/units/batch", "admin", units.toString()));
         e.add(new Endpoint(Service.PERSONNEL, "PUT", "/api/personnel" + UY + "/staff", "system", staff));
         e.add(new Endpoint(Service.PERSONNEL, "PUT", "/api/personnel" + UY + "/assets", "system", assets));
         e.add(new Endpoint(Service.PERSONNEL, "POST", "/api/personnel/staff/batch", "system", batch("document", staff)));
