@@ -37,13 +37,6 @@ public class FactStore {
         return held == null ? OptionalLong.empty() : OptionalLong.of(held.version);
     }
 
-    /** Stores the fact the event carries, newer than the one held. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void store(String kind, String unitCode, int fiscalYear, EventEnvelope<?> event, JsonNode document) {
-        FactSnapshot.Key key = new FactSnapshot.Key(unitCode, fiscalYear, kind);
-        write(FactSnapshot.findById(key), key, event, document);
-    }
-
     private static void write(FactSnapshot held, FactSnapshot.Key key, EventEnvelope<?> event, JsonNode document) {
         if (held == null) {
             held = new FactSnapshot();
