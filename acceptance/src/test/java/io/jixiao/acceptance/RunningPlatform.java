@@ -3,6 +3,7 @@ package io.jixiao.acceptance;
 import io.jixiao.local.infra.Platform;
 import io.jixiao.local.infra.Tokens;
 import io.jixiao.local.infra.WorkDirs;
+import io.jixiao.local.infra.SharedKeycloak;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -37,7 +39,10 @@ final class RunningPlatform {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            platform = Platform.start(Platform.Config.ephemeral(dir), line -> System.out.println("[platform] " + line));
+            // the build's Keycloak, which the services' tests started (no test changes the realm)
+            platform = Platform.start(Platform.Config.ephemeral(dir), Map.of(),
+                    line -> System.out.println("[platform] " + line),
+                    () -> SharedKeycloak.acquire(WorkDirs.root().resolve(Tokens.DEMO_REALM), Duration.ofMinutes(5)));
             Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "platform-stop"));
         }
         return platform;

@@ -2,6 +2,7 @@ package io.jixiao.testing;
 
 import io.jixiao.local.infra.KafkaBroker;
 import io.jixiao.local.infra.KeycloakServer;
+import io.jixiao.local.infra.SharedKeycloak;
 import io.jixiao.local.infra.Ports;
 import io.jixiao.local.infra.Postgres;
 import io.jixiao.local.infra.Tokens;
@@ -17,8 +18,8 @@ import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
 /**
- * Real PostgreSQL, Kafka and Keycloak for one test JVM: each is started on first use, on free ports with
- * throw-away data, and stopped when the JVM exits. Keycloak in particular starts once per JVM, never per class.
+ * Real PostgreSQL, Kafka and Keycloak for one test JVM: PostgreSQL and Kafka are started on first use, on free ports
+ * with throw-away data, and stopped when the JVM exits; Keycloak is the build's {@link SharedKeycloak}.
  * {@link #startInBackground} starts them side by side while Quarkus builds the application under test.
  */
 public final class TestInfrastructure {
@@ -78,10 +79,9 @@ public final class TestInfrastructure {
 
     private static synchronized CompletableFuture<KeycloakServer> keycloakStart() {
         if (keycloak == null) {
-            Path data = dir().resolve("keycloak");
-            Path log = dir().resolve("keycloak.log");
-            keycloak = inBackground("keycloak", () -> KeycloakServer.start(data, Ports.free(),
-                    WorkDirs.root().resolve(Tokens.DEMO_REALM), log, Duration.ofMinutes(5)));
+            // one for all the build's test JVMs: no test changes the realm
+            keycloak = inBackground("keycloak", () -> SharedKeycloak.acquire(
+                    WorkDirs.root().resolve(Tokens.DEMO_REALM), Duration.ofMinutes(5)));
         }
         return keycloak;
     }

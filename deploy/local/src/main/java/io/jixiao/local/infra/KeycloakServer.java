@@ -134,8 +134,29 @@ public final class KeycloakServer implements AutoCloseable {
         return port;
     }
 
+    /** The server process's id (the shell script's, whose children the server is), or -1 for one only attached to. */
+    public long pid() {
+        return process == null ? -1 : process.pid();
+    }
+
+    /**
+     * A server another process started and stops, known by its port: {@link #close()} leaves it running (the build's
+     * test JVMs share one, see {@link SharedKeycloak}).
+     */
+    public static KeycloakServer attach(int port) {
+        return new KeycloakServer(port, null);
+    }
+
+    /** The realm file's SHA-256, which names the realm a server was started with. */
+    public static String realmHash(Path realmFile) throws IOException {
+        return sha256(Files.readAllBytes(realmFile));
+    }
+
     @Override
     public void close() {
+        if (process == null) {
+            return; // attached to: its owner stops it
+        }
         process.stop(Duration.ofSeconds(30));
     }
 

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The whole platform on one machine without Docker: PostgreSQL, Kafka and Keycloak, then the five services as
@@ -99,6 +100,8 @@ public final class Platform implements AutoCloseable {
     private Postgres postgres;
     private KafkaBroker kafka;
     private KeycloakServer keycloak;
+    /** Where Keycloak comes from if not started here (null: started here). */
+    private Supplier<KeycloakServer> keycloakSource;
     private final Map<Service, ManagedProcess> services = Collections.synchronizedMap(new EnumMap<>(Service.class));
     /** Further instances of a service beside the first, with their ports: they share its consumer groups. */
     private final Map<Service, List<Instance>> replicas = Collections.synchronizedMap(new EnumMap<>(Service.class));
@@ -126,7 +129,17 @@ public final class Platform implements AutoCloseable {
      * every instance reports ready.
      */
     public static Platform start(Config config, Map<Service, Integer> instances, Consumer<String> say) {
+        return start(config, instances, say, null);
+    }
+
+    /**
+     * Starts everything as {@link #start(Config, Map, Consumer)} does, but takes its tokens from the Keycloak
+     * {@code keycloak} supplies (one already running, with the project's realm) instead of starting one.
+     */
+    public static Platform start(Config config, Map<Service, Integer> instances, Consumer<String> say,
+            Supplier<KeycloakServer> keycloak) {
         Platform platform = new Platform(config, say);
+        platform.keycloakSource = keycloak;
         try {
             platform.startInfrastructure();
             platform.startServices();
@@ -155,11 +168,16 @@ public final class Platform implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        say.accept("starting Keycloak on port " + config.keycloakPort() + " (first start builds it: 1-3 minutes)");
-        CompletableFuture<KeycloakServer> keycloakStart = CompletableFuture.supplyAsync(() -> KeycloakServer.start(
-                config.dataDir().resolve("keycloak"), config.keycloakPort(),
-                root.resolve(Tokens.DEMO_REALM), config.logDir().resolve("keycloak.log"),
-                Duration.ofMinutes(5)));
+        CompletableFuture<KeycloakServer> keycloakStart;
+        if (keycloakSource != null) {
+            keycloakStart = CompletableFuture.supplyAsync(keycloakSource);
+        } else {
+            say.accept("starting Keycloak on port " + config.keycloakPort() + " (first start builds it: 1-3 minutes)");
+            keycloakStart = CompletableFuture.supplyAsync(() -> KeycloakServer.start(
+                    config.dataDir().resolve("keycloak"), config.keycloakPort(),
+                    root.resolve(Tokens.DEMO_REALM), config.logDir().resolve("keycloak.log"),
+                    Duration.ofMinutes(5)));
+        }
         try {
             say.accept("starting PostgreSQL on port " + config.postgresPort());
             postgres = Postgres.start(config.dataDir().resolve("postgres"), config.postgresPort(), config.persistent(),
