@@ -11,13 +11,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.stream.Stream;
 
 /**
- * Stops the build's {@link SharedKeycloak} once no test JVM has held a lease on it for the grace period, or at once
- * when its directory is gone; then removes its data. Runs as a process of its own with nothing but the JDK on its
- * class path: {@code KeycloakReaper <dir> <keycloak pid> <data dir> <grace ms>}.
+ * Stops the build's {@link SharedKeycloak} once no test JVM has held a lease on it for the grace period, at once when
+ * no JVM holds one and the build that started it (the process that launched the first test JVM, Maven) has ended, and
+ * at once when its directory is gone; then removes its data. Runs as a process of its own with nothing but the JDK on
+ * its class path: {@code KeycloakReaper <dir> <keycloak pid> <data dir> <grace ms> <build pid>}.
  */
 public final class KeycloakReaper {
 
@@ -34,10 +36,13 @@ public final class KeycloakReaper {
         long pid = Long.parseLong(args[1]);
         Path data = Path.of(args[2]);
         Duration grace = Duration.ofMillis(Long.parseLong(args[3]));
+        long buildPid = Long.parseLong(args[4]);
+        // null: not known; a build named but gone is over
+        Optional<ProcessHandle> build = buildPid < 0 ? null : ProcessHandle.of(buildPid);
         ProcessHandle keycloak = ProcessHandle.of(pid).orElse(null);
         try {
             if (keycloak != null) {
-                watch(dir, keycloak, grace);
+                watch(dir, keycloak, grace, build);
             }
         } catch (IOException | RuntimeException e) {
             log("stopping Keycloak " + pid + ": " + e);
@@ -50,8 +55,12 @@ public final class KeycloakReaper {
         }
     }
 
-    /** Returns when Keycloak should stop (or has): idle for {@code grace}; throws when the directory is gone. */
-    private static void watch(Path dir, ProcessHandle keycloak, Duration grace) throws IOException,
+    /**
+     * Returns when Keycloak should stop (or has): idle for {@code grace}, or idle once the build is over; throws when
+     * the directory is gone.
+     */
+    private static void watch(Path dir, ProcessHandle keycloak, Duration grace, Optional<ProcessHandle> build)
+            throws IOException,
             InterruptedException {
         try (FileChannel lease = FileChannel.open(dir.resolve(LEASE_FILE), StandardOpenOption.READ,
                 StandardOpenOption.WRITE)) {
@@ -68,7 +77,8 @@ public final class KeycloakReaper {
                 if (idleSince == null) {
                     idleSince = Instant.now();
                 }
-                if (Duration.between(idleSince, Instant.now()).compareTo(grace) < 0) {
+                boolean buildOver = build != null && !build.map(ProcessHandle::isAlive).orElse(false);
+                if (!buildOver && Duration.between(idleSince, Instant.now()).compareTo(grace) < 0) {
                     continue;
                 }
                 // nobody may attach while it stops: a JVM attaches holding the state lock
@@ -76,7 +86,7 @@ public final class KeycloakReaper {
                         StandardOpenOption.WRITE); FileLock stateLock = state.lock()) {
                     if (unleased(lease)) {
                         forget(dir, keycloak.pid());
-                        log("no test JVM used Keycloak " + keycloak.pid() + " for " + grace.toSeconds() + " s");
+                        log("no test JVM uses Keycloak " + keycloak.pid() + " any more");
                         return;
                     }
                     idleSince = null;

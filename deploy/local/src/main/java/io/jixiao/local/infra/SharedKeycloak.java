@@ -23,8 +23,9 @@ import java.util.Properties;
  * <p>The first JVM to ask starts it in {@code .work/test-keycloak/}, with a {@link KeycloakReaper} beside it, and
  * writes its port and process id to {@code server.properties}; the next ones find it there. Each JVM holds a shared
  * lock on {@code lease.lock} from then until it exits (the operating system lets go of it however the JVM ends); the
- * reaper stops Keycloak once nobody has held a lease for {@link #IDLE_GRACE}, the pause between one module's tests
- * and the next one's included, and also if the directory disappears (a removed clone). {@code state.lock} keeps a
+ * reaper stops Keycloak once nobody has held a lease for {@link #IDLE_GRACE} (longer than the pause between one
+ * module's tests and the next one's), at once when nobody holds one and the Maven run that forked the first JVM has
+ * ended, and also if the directory disappears (a removed clone). {@code state.lock} keeps a
  * JVM attaching and the reaper stopping apart.
  */
 public final class SharedKeycloak {
@@ -91,7 +92,9 @@ public final class SharedKeycloak {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         new ProcessBuilder(List.of(java, "-Xmx16m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp",
                 classes.toString(), KeycloakReaper.class.getName(), dir.toString(), Long.toString(pid),
-                data.toString(), Long.toString(IDLE_GRACE.toMillis())))
+                data.toString(), Long.toString(IDLE_GRACE.toMillis()),
+                // the build: Maven, which forked this test JVM (once it has ended, nobody is coming back)
+                Long.toString(ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L))))
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolve("reaper.log").toFile()))
