@@ -9,6 +9,7 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -20,6 +21,9 @@ import java.util.List;
  */
 @ApplicationScoped
 public class WorkQueue {
+
+    private static final Comparator<WorkItem> ORDER = Comparator.comparing(WorkItem::unitCode)
+            .thenComparingInt(WorkItem::fiscalYear);
 
     private final EntityManager em;
     private final TransactionSynchronizationRegistry transactions;
@@ -37,14 +41,17 @@ public class WorkQueue {
         if (items.isEmpty()) {
             return;
         }
+        // inserted in one order everywhere: two transactions queueing some of the same unit-years in different orders
+        // would each wait for the other's uncommitted row in the unique index (a deadlock, retried at a cost)
+        List<WorkItem> sorted = items.stream().sorted(ORDER).toList();
         em.createNativeQuery("insert into pending_work (kind, unit_code, fiscal_year, cause)"
                 + " select ?1, u, y, c from unnest(cast(?2 as text[]), cast(?3 as int[]), cast(?4 as text[]))"
                 + " as t(u, y, c) on conflict (kind, unit_code, fiscal_year) do nothing")
                 .setFlushMode(FlushModeType.COMMIT)
                 .setParameter(1, kind)
-                .setParameter(2, items.stream().map(WorkItem::unitCode).toArray(String[]::new))
-                .setParameter(3, items.stream().map(WorkItem::fiscalYear).toArray(Integer[]::new))
-                .setParameter(4, items.stream().map(WorkItem::cause).toArray(String[]::new))
+                .setParameter(2, sorted.stream().map(WorkItem::unitCode).toArray(String[]::new))
+                .setParameter(3, sorted.stream().map(WorkItem::fiscalYear).toArray(Integer[]::new))
+                .setParameter(4, sorted.stream().map(WorkItem::cause).toArray(String[]::new))
                 .executeUpdate();
         wakeAfterCommit(kind);
     }
@@ -54,7 +61,7 @@ public class WorkQueue {
     public int addAll(String kind, String unitYearsQuery, String cause) {
         int queued = em.createNativeQuery("insert into pending_work (kind, unit_code, fiscal_year, cause)"
                 + " select ?1, q.unit_code, q.fiscal_year, ?2 from (" + unitYearsQuery + ") as q"
-                + " on conflict (kind, unit_code, fiscal_year) do nothing")
+                + " order by q.unit_code, q.fiscal_year on conflict (kind, unit_code, fiscal_year) do nothing")
                 .setParameter(1, kind).setParameter(2, cause).executeUpdate();
         wakeAfterCommit(kind);
         return queued;
