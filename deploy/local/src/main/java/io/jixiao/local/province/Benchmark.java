@@ -104,20 +104,27 @@ public final class Benchmark {
             say("every document taken in and scored " + seconds(settle) + " s after the last answer ("
                     + loader.retries() + " batches sent again while units were on their way)");
 
-            pushToScore(province, loader);
-            fullRescore(province);
-            ranking();
-            reportRender(province);
-            report.add("rss_max_mb", rss.maxMb().values().stream().mapToLong(Long::longValue).max().orElse(0), "MB");
-            say("largest RSS per service instance: " + rss.maxMb());
+            try {
+                pushToScore(province, loader);
+                fullRescore(province);
+                ranking();
+                reportRender(province);
+            } finally {
+                // what was measured is recorded even when a later step fails
+                report.add("rss_max_mb", rss.maxMb().values().stream().mapToLong(Long::longValue).max().orElse(0),
+                        "MB");
+                say("largest RSS per service instance: " + rss.maxMb());
+            }
         } finally {
             if (platform != null) {
                 platform.close();
             }
+            if (!report.metrics().isEmpty()) { // a failing step still leaves the figures measured before it
+                report.print(System.out::println);
+                report.record(WorkDirs.root().resolve("docs/benchmarks.md"), seconds(began));
+                say("recorded in docs/benchmarks.md (" + seconds(began) + " s in all)");
+            }
         }
-        report.print(System.out::println);
-        report.record(WorkDirs.root().resolve("docs/benchmarks.md"), seconds(began));
-        say("recorded in docs/benchmarks.md (" + seconds(began) + " s in all)");
     }
 
     // ------------------------------------------------------------------------------------------------ the platform
@@ -211,20 +218,29 @@ public final class Benchmark {
         try (Admin admin = Admin.create(p)) {
             long deadline = System.nanoTime() + timeout.toNanos();
             int quiet = 0;
+            int polls = 0;
             while (quiet < 3) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("the consumers did not catch up within " + timeout);
                 }
-                long lag = lag(admin, "assessment-service") + lag(admin, "report-service") + outboxPending()
-                        + count("assessment", "select count(*) from pending_work")
-                        + count("report", "select count(*) from pending_work");
-                quiet = lag == 0 ? quiet + 1 : 0;
+                Map<String, Long> behind = new java.util.TreeMap<>();
+                lag(admin, "assessment-service", behind);
+                lag(admin, "report-service", behind);
+                behind.put("outbox", outboxPending());
+                behind.put("assessment pending_work", count("assessment", "select count(*) from pending_work"));
+                behind.put("report pending_work", count("report", "select count(*) from pending_work"));
+                behind.values().removeIf(v -> v == 0);
+                quiet = behind.isEmpty() ? quiet + 1 : 0;
+                if (!behind.isEmpty() && (++polls % 40) == 0) {
+                    say("still behind: " + behind);
+                }
                 Thread.sleep(500);
             }
         }
     }
 
-    private static long lag(Admin admin, String group) throws Exception {
+    /** Adds each partition's lag behind its end for the consumer group, as "group topic-partition". */
+    private static void lag(Admin admin, String group, Map<String, Long> behind) throws Exception {
         Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                 .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
         Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
@@ -232,12 +248,10 @@ public final class Benchmark {
                 .forEach(tp -> latest.put(tp, OffsetSpec.latest()));
         Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(latest).all()
                 .get(10, TimeUnit.SECONDS);
-        long lag = 0;
         for (var e : ends.entrySet()) {
             OffsetAndMetadata c = committed.get(e.getKey());
-            lag += Math.max(0, e.getValue().offset() - (c == null ? 0 : c.offset()));
+            behind.put(group + " " + e.getKey(), Math.max(0, e.getValue().offset() - (c == null ? 0 : c.offset())));
         }
-        return lag;
     }
 
     private long outboxPending() throws SQLException {
@@ -368,7 +382,7 @@ public final class Benchmark {
     private void ranking() throws Exception {
         String finance = tokens.user("finance");
         List<String> queries = List.of("", "&level=县级", "&grade=良", "&indicator=2.1.1", "&indicator=3.1.2",
-                "&completeness=complete", "&region=" + java.net.URLEncoder.encode(SyntheticProvince.REGION,
+                "&completeness=COMPLETE", "&region=" + java.net.URLEncoder.encode(SyntheticProvince.REGION,
                         java.nio.charset.StandardCharsets.UTF_8) + "&level=市级&indicator=1.2.1", "&page=20",
                 "&grade=优&indicator=2.2.3");
         for (String q : queries) {
