@@ -5,11 +5,11 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
@@ -55,7 +55,7 @@ public final class SharedKeycloak {
                             StandardOpenOption.READ, StandardOpenOption.WRITE);
                     lease.lock(0, Long.MAX_VALUE, true);
                 }
-                Properties running = read(dir.resolve(SERVER_FILE));
+                Properties running = KeycloakReaper.read(dir.resolve(SERVER_FILE));
                 if (running != null && realm.equals(running.getProperty("realm"))) {
                     int port = Integer.parseInt(running.getProperty("port"));
                     long pid = Long.parseLong(running.getProperty("pid"));
@@ -101,17 +101,11 @@ public final class SharedKeycloak {
                 .start();
     }
 
-    private static Properties read(Path file) throws IOException {
-        return KeycloakReaper.read(file);
-    }
-
     private static void write(Path file, Properties p) throws IOException {
         Path next = file.resolveSibling(file.getFileName() + ".tmp");
-        try (OutputStream out = Channels.newOutputStream(FileChannel.open(next, StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING))) {
+        try (OutputStream out = Files.newOutputStream(next)) {
             p.store(out, "the build's shared Keycloak (io.jixiao.local.infra.SharedKeycloak)");
         }
-        Files.move(next, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }
