@@ -42,7 +42,7 @@ final class RunningPlatform {
             // the build's Keycloak, which the services' tests started (no test changes the realm)
             platform = Platform.start(Platform.Config.ephemeral(dir), Map.of(),
                     line -> System.out.println("[platform] " + line),
-                    () -> SharedKeycloak.acquire(WorkDirs.root().resolve(Tokens.DEMO_REALM), Duration.ofMinutes(5)));
+                    SharedKeycloak::acquire);
             Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "platform-stop"));
         }
         return platform;

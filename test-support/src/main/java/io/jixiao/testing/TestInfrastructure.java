@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -80,8 +79,7 @@ public final class TestInfrastructure {
     private static synchronized CompletableFuture<KeycloakServer> keycloakStart() {
         if (keycloak == null) {
             // one for all the build's test JVMs: no test changes the realm
-            keycloak = inBackground("keycloak", () -> SharedKeycloak.acquire(
-                    WorkDirs.root().resolve(Tokens.DEMO_REALM), Duration.ofMinutes(5)));
+            keycloak = inBackground("keycloak", SharedKeycloak::acquire);
         }
         return keycloak;
     }

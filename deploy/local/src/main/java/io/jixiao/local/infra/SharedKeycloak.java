@@ -42,6 +42,11 @@ public final class SharedKeycloak {
     private SharedKeycloak() {
     }
 
+    /** The running shared server with the project's realm ({@link Tokens#DEMO_REALM}), started first if there is none. */
+    public static KeycloakServer acquire() {
+        return acquire(WorkDirs.root().resolve(Tokens.DEMO_REALM), Duration.ofMinutes(5));
+    }
+
     /** The running shared server with {@code realmFile}'s realm, started first if there is none. */
     public static synchronized KeycloakServer acquire(Path realmFile, Duration timeout) {
         try {
