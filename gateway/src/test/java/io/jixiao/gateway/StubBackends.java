@@ -44,6 +44,9 @@ public class StubBackends implements QuarkusTestResourceLifecycleManager {
      */
     public static final int RATE = 5;
     public static final int BURST = 10;
+    /** A feeder system's rate limit in tests: a burst it lets through is three times a person's. */
+    public static final int FEEDER_RATE = 5;
+    public static final int FEEDER_BURST = 30;
 
     public static final List<Received> RECEIVED = new CopyOnWriteArrayList<>();
     /** Requests whose body ended before it was whole (the gateway reset them): never acted on, so never received. */
@@ -99,6 +102,8 @@ public class StubBackends implements QuarkusTestResourceLifecycleManager {
         config.put("jixiao.gateway.openapi.timeout", OPENAPI_TIMEOUT_MS + "ms");
         config.put("jixiao.gateway.rate-limit.requests-per-second", String.valueOf(RATE));
         config.put("jixiao.gateway.rate-limit.burst", String.valueOf(BURST));
+        config.put("jixiao.gateway.rate-limit.feeder.requests-per-second", String.valueOf(FEEDER_RATE));
+        config.put("jixiao.gateway.rate-limit.feeder.burst", String.valueOf(FEEDER_BURST));
         return config;
     }
 

@@ -29,7 +29,10 @@ public interface GatewayConfig {
     /** The platform's merged OpenAPI document at {@code /openapi}. */
     OpenApi openapi();
 
-    /** A token bucket per caller: it refills at {@link #requestsPerSecond()} and holds at most {@link #burst()}. */
+    /**
+     * A token bucket per caller: it refills at {@link #requestsPerSecond()} and holds at most {@link #burst()}; a
+     * feeder system's by {@link #feeder()}.
+     */
     interface RateLimit {
 
         /** Off switch, e.g. for load tests behind a limiter of their own. */
@@ -50,6 +53,23 @@ public interface GatewayConfig {
          */
         @WithDefault("100000")
         int maxTrackedCallers();
+
+        /**
+         * A feeder system's budget (a token naming a region or a list of units, such as a province's
+         * 预算管理一体化系统): it pushes for thousands of units, in batches and in single pushes as their figures
+         * change, so one unit's budget would throttle a whole province.
+         */
+        Feeder feeder();
+    }
+
+    /** Each feeder system's own budget. */
+    interface Feeder {
+
+        @WithDefault("500")
+        int requestsPerSecond();
+
+        @WithDefault("1000")
+        int burst();
     }
 
     /** How the merged document is fetched. */

@@ -1,5 +1,6 @@
 package io.jixiao.gateway.ratelimit;
 
+import io.jixiao.commons.security.CallerScope;
 import io.jixiao.commons.web.HttpProblems;
 import io.jixiao.commons.web.ProblemType;
 import io.jixiao.gateway.config.GatewayConfig;
@@ -24,8 +25,10 @@ import org.jboss.logging.Logger;
  *
  * <p>A caller is the token's client ({@code azp}) and subject ({@code sub}) — so two users of the same client, or
  * two department systems, have budgets of their own — or, without a token (published reports), the remote address
- * (the real client's when {@code quarkus.http.proxy.*} trusts the proxy in front). The route runs after Quarkus's
- * authentication (order -200), which has put the identity on the request.
+ * (the real client's when {@code quarkus.http.proxy.*} trusts the proxy in front). A feeder system, whose token names
+ * a region or a list of units ({@link CallerScope#isFeeder()}), has the larger budget of {@code rate-limit.feeder.*}:
+ * it speaks for a province's units, not for one. The route runs after Quarkus's authentication (order -200), which
+ * has put the identity on the request.
  */
 @ApplicationScoped
 public class RateLimitRoute {
@@ -42,12 +45,16 @@ public class RateLimitRoute {
             LOG.info("rate limiting is off (jixiao.gateway.rate-limit.enabled=false)");
             return;
         }
-        RateLimiter limiter = new RateLimiter(settings.requestsPerSecond(), settings.burst(),
-                settings.maxTrackedCallers(), System::nanoTime);
+        RateLimiter.Limit person = new RateLimiter.Limit(settings.requestsPerSecond(), settings.burst());
+        RateLimiter.Limit feeder = new RateLimiter.Limit(settings.feeder().requestsPerSecond(),
+                settings.feeder().burst());
+        RateLimiter limiter = new RateLimiter(person, settings.maxTrackedCallers(), System::nanoTime);
         this.vertx = vertx;
         evictionTimer = vertx.setPeriodic(EVICTION_PERIOD_MS, id -> vertx.executeBlocking(limiter::evictIdle, false));
         router.route("/api/*").order(5).handler(rc -> {
-            long wait = limiter.tryTake(caller(rc));
+            JsonWebToken token = token(rc);
+            RateLimiter.Limit limit = token != null && CallerScope.of(token::getClaim).isFeeder() ? feeder : person;
+            long wait = limiter.tryTake(caller(rc, token), limit);
             if (wait == 0) {
                 rc.next();
                 return;
@@ -55,11 +62,11 @@ public class RateLimitRoute {
             long retryAfter = TokenBucket.retryAfterSeconds(wait);
             rc.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
             HttpProblems.send(rc, ProblemType.RATE_LIMITED,
-                    "This caller may send " + settings.requestsPerSecond() + " requests per second (bursts of up to "
-                            + settings.burst() + "); retry after " + retryAfter + " s.");
+                    "This caller may send " + limit.requestsPerSecond() + " requests per second (bursts of up to "
+                            + limit.burst() + "); retry after " + retryAfter + " s.");
         });
-        LOG.infof("rate limit: %d requests/s per caller, bursts of %d", settings.requestsPerSecond(),
-                settings.burst());
+        LOG.infof("rate limit: %d requests/s per caller, bursts of %d; a feeder system %d/s, bursts of %d",
+                person.requestsPerSecond(), person.burst(), feeder.requestsPerSecond(), feeder.burst());
     }
 
     /** Stops the eviction timer (Vert.x outlives the application in dev mode's restarts). */
@@ -69,13 +76,22 @@ public class RateLimitRoute {
         }
     }
 
+    /** The request's verified token, or null (no token, or an identity of another kind). */
+    private static JsonWebToken token(RoutingContext rc) {
+        if (rc.user() instanceof QuarkusHttpUser user && !user.getSecurityIdentity().isAnonymous()
+                && user.getSecurityIdentity().getPrincipal() instanceof JsonWebToken token) {
+            return token;
+        }
+        return null;
+    }
+
     /** Who is calling: the token's client and subject, else the remote address. */
-    static String caller(RoutingContext rc) {
+    static String caller(RoutingContext rc, JsonWebToken token) {
+        if (token != null) {
+            return "client " + token.getClaim("azp") + " subject " + token.getSubject();
+        }
         if (rc.user() instanceof QuarkusHttpUser user && !user.getSecurityIdentity().isAnonymous()) {
             SecurityIdentity identity = user.getSecurityIdentity();
-            if (identity.getPrincipal() instanceof JsonWebToken token) {
-                return "client " + token.getClaim("azp") + " subject " + token.getSubject();
-            }
             return "principal " + identity.getPrincipal().getName();
         }
         SocketAddress remote = rc.request().remoteAddress();

@@ -1,6 +1,8 @@
 package io.jixiao.gateway.ratelimit;
 
 import static io.jixiao.gateway.StubBackends.BURST;
+import static io.jixiao.gateway.StubBackends.FEEDER_BURST;
+import static io.jixiao.gateway.StubBackends.FEEDER_RATE;
 import static io.jixiao.gateway.StubBackends.RATE;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -46,7 +48,11 @@ class RateLimitTest {
 
         /** The most the limit may let through in that time: a full bucket plus what refilled meanwhile. */
         long allowed() {
-            return BURST + (nanos * RATE + 999_999_999L) / 1_000_000_000L;
+            return allowed(RATE, BURST);
+        }
+
+        long allowed(int rate, int burst) {
+            return burst + (nanos * rate + 999_999_999L) / 1_000_000_000L;
         }
 
         HttpResponse<String> refused() {
@@ -107,6 +113,22 @@ class RateLimitTest {
         given().auth().oauth2(sameClientOtherUser).get("/api/personnel/units").then().statusCode(200);
         given().auth().oauth2(otherClient).get("/api/budget/units/XZ-KJT/years/2024/budget").then().statusCode(200);
         assertEquals(passed + 2, StubBackends.RECEIVED.size());
+    }
+
+    @Test
+    void aFeederSystemHasTheLargerBudgetOfItsOwn() {
+        // xz-units-system's token names two units (unit_codes): it speaks for more than one unit
+        String feeder = TestInfrastructure.tokens().client("xz-units-system");
+
+        Burst burst = burst("/api/budget/units/XZ-TJJ/years/2024/budget", feeder);
+
+        long passed = burst.count(200);
+        assertTrue(passed >= FEEDER_BURST, "a feeder's full bucket lets " + FEEDER_BURST + " through: " + passed);
+        assertTrue(passed <= burst.allowed(FEEDER_RATE, FEEDER_BURST), passed + " passed, at most "
+                + burst.allowed(FEEDER_RATE, FEEDER_BURST) + " allowed");
+        assertEquals(REQUESTS, passed + burst.count(429));
+        assertEquals("This caller may send 5 requests per second (bursts of up to 30); retry after 1 s.",
+                JsonPath.from(burst.refused().body()).getString("detail"));
     }
 
     @Test

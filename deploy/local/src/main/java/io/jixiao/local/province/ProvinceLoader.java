@@ -23,8 +23,9 @@ import java.util.function.Supplier;
  * Loads a province through the gateway as its systems would: an administrator registers the units, the provincial
  * feeder system ({@link SyntheticProvince#FEEDER}) pushes every unit-year's documents through the batch endpoints,
  * several batches at once, each with an idempotency key. A unit registered a moment ago may not have reached
- * budget-service yet ({@code 409} with {@code Retry-After}): that batch is sent again after the wait. Anything else
- * that is not {@code 200} stops the load with the answer.
+ * budget-service yet ({@code 409} with {@code Retry-After}): that batch is sent again after the wait; so is a request
+ * the gateway's rate limit turned away ({@code 429}), as a real feeder would. Anything else that is not {@code 200}
+ * stops the load with the answer.
  */
 public final class ProvinceLoader {
 
@@ -43,6 +44,7 @@ public final class ProvinceLoader {
     private final int concurrency;
     private final HttpClient http;
     private final AtomicLong retries = new AtomicLong();
+    private final AtomicLong throttled = new AtomicLong();
 
     public ProvinceLoader(String gateway, Tokens tokens, int concurrency) {
         this.gateway = gateway;
@@ -55,6 +57,11 @@ public final class ProvinceLoader {
     /** How many requests were sent again after a {@code 409 unit-not-yet-known}. */
     public long retries() {
         return retries.get();
+    }
+
+    /** How many requests the gateway's rate limit turned away (each sent again after its {@code Retry-After}). */
+    public long throttled() {
+        return throttled.get();
     }
 
     /** Registers the units (as {@code admin}) in batches of 500, several at once. */
@@ -172,6 +179,11 @@ public final class ProvinceLoader {
             // in the feeder's region (403, as for any unit it does not know) or answers 409 unit-not-yet-known
             boolean notArrived = response.statusCode() == 409 && response.body().contains("unit-not-yet-known")
                     || response.statusCode() == 403 && response.body().contains("scope does not include");
+            if (response.statusCode() == 429 && attempt < 60) {
+                throttled.incrementAndGet();
+                sleep(response.headers().firstValueAsLong("Retry-After").orElse(1) * 1000);
+                continue;
+            }
             if (notArrived && attempt < 60) {
                 retries.incrementAndGet();
                 long wait = response.headers().firstValueAsLong("Retry-After").orElse(1);
