@@ -17,9 +17,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jixiao.events.Topics;
 import io.jixiao.events.budget.BudgetDocument;
 import io.jixiao.events.budget.BudgetSnapshot;
+import io.jixiao.report.repository.ReportContent;
 import io.jixiao.report.service.ReportJson;
 import io.jixiao.testing.KafkaTopics;
 import io.jixiao.testing.RealInfrastructure;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -70,6 +72,7 @@ class WorkflowTest {
         given().auth().oauth2(finance).get(REPORT + "/status").then().statusCode(200)
                 .body("status", equalTo("DRAFT"))
                 .body("blockingFindings", hasItems("BUD-REVENUE-IDENTITY", "BUD-EXPENDITURE-IDENTITY", "BUD-BALANCE"));
+        assertFalse(contentKept(), "a report never submitted keeps no content state: it is worked out when asked");
         given().auth().oauth2(approver).post(REPORT + "/submit").then().statusCode(409)
                 .contentType("application/problem+json").body("type", equalTo("urn:jixiao:problem:open-findings"))
                 .body("errors.field", hasItems("findings.BUD-REVENUE-IDENTITY", "findings.BUD-EXPENDITURE-IDENTITY"));
@@ -105,6 +108,7 @@ class WorkflowTest {
                 .put(REPORT + "/narratives").then().statusCode(200);
         given().auth().oauth2(reporter).get(REPORT + "/status").then().statusCode(200)
                 .body("status", equalTo("DRAFT")).body("changedSinceSubmission", equalTo(true));
+        assertTrue(contentKept(), "the change to a returned version was compared with it, and what it says kept");
         given().auth().oauth2(approver).post(REPORT + "/submit").then().statusCode(200)
                 .body("status", equalTo("SUBMITTED")).body("latestVersion", equalTo(2));
 
@@ -232,6 +236,12 @@ class WorkflowTest {
                 .put(seed2024 + "/findings/BUD-REVENUE-IDENTITY/explanation").then().statusCode(403);
         given().get("/api/reports/public/units/XZ-NONE/years/2024").then().statusCode(404)
                 .contentType("application/problem+json");
+    }
+
+    /** Whether report-service keeps what this report says now (only a report with a submitted version has it). */
+    private static boolean contentKept() {
+        return QuarkusTransaction.requiringNew().call(() -> ReportContent.count(
+                "key.unitCode = ?1 and key.fiscalYear = ?2", SeedFixture.UNIT, YEAR)) > 0;
     }
 
     private static void explain(String token, String ruleId, String text) {

@@ -7,7 +7,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 
-/** What a unit-year's report says now, kept when its content changes, for views that render nothing. */
+/**
+ * What a unit-year's report with a submitted version says now, kept when its content changes, for views that render
+ * nothing (a report never submitted has none: its content is worked out when asked).
+ */
 @Entity
 @Table(name = "report_content")
 public class ReportContent extends PanacheEntityBase {

@@ -154,6 +154,16 @@ public class Workflow {
     }
 
     /**
+     * Whether a change of the report's content concerns its workflow: a version of it is submitted, returned,
+     * accepted or published, and a change would make it a draft again.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean hasSubmittedVersion(String unitCode, int fiscalYear) {
+        ReportWorkflow w = ReportWorkflow.findById(new ReportWorkflow.Key(unitCode, fiscalYear));
+        return w != null && w.status != Status.DRAFT && w.latestVersion != null;
+    }
+
+    /**
      * After a change of content: a submitted, returned, accepted or published report whose content no longer equals
      * its last submitted version becomes a draft again. The published version stays published. The change that
      * caused it (narratives, an explanation, or a figure in its own service) is in the audit trail; the return to a
@@ -161,10 +171,10 @@ public class Workflow {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void contentChanged(String unitCode, int fiscalYear, String contentHash, String reason) {
-        ReportWorkflow w = ReportWorkflow.findById(new ReportWorkflow.Key(unitCode, fiscalYear));
-        if (w == null || w.status == Status.DRAFT || w.latestVersion == null) {
+        if (!hasSubmittedVersion(unitCode, fiscalYear)) {
             return;
         }
+        ReportWorkflow w = ReportWorkflow.findById(new ReportWorkflow.Key(unitCode, fiscalYear));
         String latestHash = ReportVersion.latestOf(w).map(v -> v.contentHash).orElse(null);
         if (contentHash.equals(latestHash)) {
             return;
