@@ -111,17 +111,19 @@ class ReplicasIT {
         // every unit-year scored for its latest budget, in assessment-service and in report-service
         Awaitility.await("every unit-year scored for its latest budget").atMost(Duration.ofMinutes(3))
                 .pollInterval(Duration.ofSeconds(1))
-                .until(() -> budgetVersions.equals(versions(platform, "assessment",
+                .untilAsserted(() -> assertEquals("", differences(budgetVersions, versions(platform, "assessment",
                         "select unit_code || ':' || fiscal_year, (result -> 'basis' ->> 'budget')::bigint"
-                                + " from unit_score where unit_code like 'RP-%'")));
+                                + " from unit_score where unit_code like 'RP-%'")), "scores resting on other budgets"));
         phase("all scored", began);
         Map<String, Long> scoreVersions = versions(platform, "assessment",
                 "select unit_code || ':' || fiscal_year, version from unit_score where unit_code like 'RP-%'");
         // report-service assembles each unit-year's report in turn (4,000 and more here): minutes on a slow machine
         Awaitility.await("report-service holds the latest budget and score of every unit-year")
                 .atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> budgetVersions.equals(upstream(platform, "budget"))
-                        && scoreVersions.equals(upstream(platform, "scores")));
+                .untilAsserted(() -> {
+                    assertEquals("", differences(budgetVersions, upstream(platform, "budget")), "budgets held");
+                    assertEquals("", differences(scoreVersions, upstream(platform, "scores")), "scores held");
+                });
 
         phase("report-service caught up", began);
         // nothing doubled: each version of a unit-year's score was published with one content only
@@ -147,6 +149,26 @@ class ReplicasIT {
         System.out.println("[replicas] " + province.unitYears() + " unit-years, " + (prior.size() + current.size()
                 + second.size()) + " budgets pushed, " + loader.retries() + " batches sent again for units on their "
                 + "way; scored once each for the latest budget in both read models");
+    }
+
+    /**
+     * What {@code actual} holds otherwise than {@code expected}, in a few words: how many unit-years differ and the
+     * first of them, expected version against held ("" when none differ), so a wait that runs out names what is
+     * missing rather than "condition not met".
+     */
+    static String differences(Map<String, Long> expected, Map<String, Long> actual) {
+        Map<String, String> differ = new TreeMap<>();
+        expected.forEach((k, v) -> {
+            if (!v.equals(actual.get(k))) {
+                differ.put(k, "v" + v + " expected, " + (actual.containsKey(k) ? "v" + actual.get(k) : "none") + " held");
+            }
+        });
+        actual.keySet().stream().filter(k -> !expected.containsKey(k)).forEach(k -> differ.put(k, "not expected"));
+        if (differ.isEmpty()) {
+            return "";
+        }
+        return differ.size() + " of " + expected.size() + " unit-years differ, e.g. "
+                + differ.entrySet().stream().limit(5).map(e -> e.getKey() + " " + e.getValue()).toList();
     }
 
     private static void phase(String what, long began) {

@@ -94,6 +94,15 @@ public class WorkQueue {
                 .executeUpdate();
     }
 
+    /** Puts a queued unit-year behind every other: it stays queued, and the others are worked on first. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void postpone(String kind, WorkItem item) {
+        em.createNativeQuery("update pending_work set queued_at = clock_timestamp() where kind = ?1"
+                + " and unit_code = ?2 and fiscal_year = ?3")
+                .setParameter(1, kind).setParameter(2, item.unitCode()).setParameter(3, item.fiscalYear())
+                .executeUpdate();
+    }
+
     /** How many unit-years wait for this kind of work. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public long pending(String kind) {

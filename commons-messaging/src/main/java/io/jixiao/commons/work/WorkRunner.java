@@ -21,7 +21,9 @@ import org.jboss.logging.Logger;
  * Works off the {@link WorkQueue}, one thread per kind of work: woken when a transaction that queued work commits,
  * and every second besides (for work another replica queued, or a wake-up that found the database away). Each pass
  * claims a batch and hands it to the kind's {@link WorkHandler} in one transaction; a batch that fails goes back to the
- * queue and is tried again at the next pass.
+ * queue and is tried again at the next pass, or (failing for another reason than a passing one) is worked on one
+ * unit-year at a time, and a unit-year that fails on its own is left out with the reason, unless the JVM ran out of
+ * memory: then it stays queued behind the others.
  */
 @ApplicationScoped
 public class WorkRunner {
@@ -110,11 +112,28 @@ public class WorkRunner {
                     LOG.warnf("%s: the queue stays as it is for now: %s", kind, e);
                     return;
                 }
+                if (outOfMemory(e)) {
+                    // the JVM was short of memory, which says nothing against this unit-year: never left out for it
+                    LOG.errorf(e, "%s: %s %d ran out of memory; it stays queued, behind the others", kind,
+                            taken[0].unitCode(), taken[0].fiscalYear());
+                    QuarkusTransaction.requiringNew().run(() -> queue.postpone(kind, taken[0]));
+                    continue;
+                }
                 LOG.errorf(e, "%s: %s %d cannot be worked on (%s); left out of the queue", kind,
                         taken[0].unitCode(), taken[0].fiscalYear(), taken[0].cause());
                 QuarkusTransaction.requiringNew().run(() -> queue.remove(kind, taken[0]));
             }
         }
+    }
+
+    /** Whether the JVM running out of memory is in the failure's cause chain. */
+    static boolean outOfMemory(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof OutOfMemoryError) {
+                return true;
+            }
+        }
+        return false;
     }
 
     void stop(@Observes ShutdownEvent stop) {
