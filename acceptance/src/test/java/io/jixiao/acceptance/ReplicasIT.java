@@ -32,7 +32,6 @@ import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -42,11 +41,9 @@ import org.junit.jupiter.api.Test;
  * read models; nothing lost, nothing doubled: no unit-year's score has a version published twice with different
  * contents.
  *
- * <p>Tagged {@code replicas}: it runs on demand ({@code ./mvnw -B verify -pl acceptance -Dtest=none
- * -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=ReplicasIT -Dit.excludedGroups=none}, 90-190 s) until report
- * assembly is faster and the test command has the time (issue 16).
+ * <p>About 90 s alone: report-service works out a report's content when asked unless a version of it was submitted,
+ * so it keeps up with the scores.
  */
-@Tag("replicas")
 class ReplicasIT {
 
     /** Years no other test uses, so the other tests' rankings stay theirs. */

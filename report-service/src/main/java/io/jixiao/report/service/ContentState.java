@@ -49,7 +49,7 @@ public class ContentState {
     @Transactional(Transactional.TxType.MANDATORY)
     void onChange(@Observes ReportContentChanged change) {
         // the workflow's lock: a submission is either wholly before this change or sees its content
-        KeyLocks.lock("report:" + change.unitCode() + ":" + change.fiscalYear());
+        KeyLocks.lock(lockKey(change.unitCode(), change.fiscalYear()));
         ReportWorkflow.Key key = new ReportWorkflow.Key(change.unitCode(), change.fiscalYear());
         if (!workflow.hasSubmittedVersion(change.unitCode(), change.fiscalYear())) {
             ReportContent.delete("key.unitCode = ?1 and key.fiscalYear = ?2", change.unitCode(),
@@ -68,6 +68,11 @@ public class ContentState {
         held.changedAt = OffsetDateTime.now(ZoneOffset.UTC);
         held.persist();
         workflow.contentChanged(change.unitCode(), change.fiscalYear(), now.contentHash(), change.reason());
+    }
+
+    /** The key of a unit-year's report lock, the workflow's too. */
+    static String lockKey(String unitCode, int fiscalYear) {
+        return "report:" + unitCode + ":" + fiscalYear;
     }
 
     /** What the report says now: as kept, or (never submitted, or kept before this was) assembled. */

@@ -1,5 +1,6 @@
 package io.jixiao.report.service;
 
+import io.jixiao.commons.persistence.KeyLocks;
 import io.jixiao.commons.work.WorkHandler;
 import io.jixiao.commons.work.WorkItem;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,6 +35,8 @@ public class ContentWork implements WorkHandler {
 
     @Override
     public void process(List<WorkItem> items) {
+        // every report's lock at once, in one order: two workers (replicas) or a worker and a request cannot deadlock
+        KeyLocks.lockAll(items.stream().map(i -> ContentState.lockKey(i.unitCode(), i.fiscalYear())).toList());
         for (WorkItem item : items) {
             changed.fire(new ReportContentChanged(item.unitCode(), item.fiscalYear(), item.cause()));
             em.flush();

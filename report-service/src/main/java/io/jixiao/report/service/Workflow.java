@@ -226,7 +226,7 @@ public class Workflow {
 
     /** One writer per unit-year's report: its workflow and what its content says (see {@link ContentState}). */
     private void lock(String unitCode, int fiscalYear) {
-        KeyLocks.lock("report:" + unitCode + ":" + fiscalYear);
+        KeyLocks.lock(ContentState.lockKey(unitCode, fiscalYear));
     }
 
     private void requirePossibleApproval(int fiscalYear, LocalDate approvalDate) {
